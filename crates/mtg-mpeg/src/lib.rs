@@ -1,0 +1,8 @@
+//! MPEG audio (MP3) frame headers, Xing/Info/LAME/VBRI, length and bitrate; AAC ADTS/ADIF and AC-3 streams.
+//!
+//! **Status: skeleton.** This crate holds only its public shape so far; the
+//! parser and writer land with the issue for this format. Nothing here is
+//! "done".
+#![forbid(unsafe_code)]
+
+pub use mtg_core::{Error, Result};
