@@ -35,7 +35,7 @@ build-test:
 	$(MAKE) build PROFILE=$(TEST_PROFILE)
 
 inspect:
-	$(VPY) -m mutagen_rs._tools.mutagen_inspect test_files/*
+	$(VPY) -m mutagen_rs._tools.mutagen_inspect $(sort $(filter-out %.md,$(wildcard test_files/*)))
 
 lint:
 	cargo fmt --all --check

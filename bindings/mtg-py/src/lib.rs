@@ -1,8 +1,42 @@
-//! The native module `mutagen_rs._native`.
+//! The native module `mutagen_rs._native`: the Rust side of the Python
+//! package. Base classes live here so that formats written in Rust can
+//! extend them; Python glue lives in `python/mutagen_rs`.
+
+mod dict_mixin;
+mod file_type;
+mod tags;
+
 use pyo3::prelude::*;
+
+pub use dict_mixin::DictMixin;
+pub use file_type::{FileType, StreamInfo};
+pub use tags::{Metadata, PaddingInfo, Tags};
+
+/// Runs one of `mutagen_rs._util`'s abstract-method stand-ins on `obj`: it
+/// handles the file argument like a real implementation, then raises
+/// `NotImplementedError`.
+pub(crate) fn abstract_call(
+    obj: &Bound<'_, PyAny>,
+    helper: &str,
+    args: &Bound<'_, pyo3::types::PyTuple>,
+    kwargs: Option<&Bound<'_, pyo3::types::PyDict>>,
+) -> PyResult<()> {
+    let py = obj.py();
+    let func = py.import("mutagen_rs._util")?.getattr(helper)?;
+    let mut full = Vec::with_capacity(args.len() + 1);
+    full.push(obj.clone());
+    full.extend(args.iter());
+    func.call(pyo3::types::PyTuple::new(py, full)?, kwargs)?;
+    Ok(())
+}
 
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add("__doc__", "Native core of mutagen_rs")?;
+    m.add_class::<DictMixin>()?;
+    m.add_class::<FileType>()?;
+    m.add_class::<StreamInfo>()?;
+    m.add_class::<Tags>()?;
+    m.add_class::<Metadata>()?;
+    m.add_class::<PaddingInfo>()?;
     Ok(())
 }

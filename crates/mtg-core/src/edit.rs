@@ -717,7 +717,7 @@ mod tests {
 
     /// The same operation on a plain vector.
     fn apply_model(m: &mut Vec<u8>, op: &Op) {
-        let zeros = |n: u64| std::iter::repeat(0u8).take(n as usize);
+        let zeros = |n: u64| std::iter::repeat_n(0u8, n as usize);
         match *op {
             Op::Insert { size, offset } => {
                 let o = offset as usize;

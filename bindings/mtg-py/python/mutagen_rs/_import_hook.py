@@ -11,6 +11,7 @@ falls through to a real ``mutagen`` installed beside it.
 import importlib
 import importlib.abc
 import importlib.machinery
+import importlib.util
 import sys
 
 _ALIAS = "mutagen"

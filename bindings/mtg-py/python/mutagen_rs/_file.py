@@ -1,0 +1,96 @@
+"""``File()`` and the ``FileType`` / ``StreamInfo`` base classes."""
+
+import importlib
+from typing import List
+
+from ._native import FileType, StreamInfo
+from ._util import DictMixin, loadfile, MutagenError
+
+__all__ = ["File", "FileType", "StreamInfo", "List", "DictMixin", "loadfile"]
+
+# Every format File() knows, in the order it asks them, as
+# (module under mutagen_rs, class name, class name in easy mode).
+_FORMATS = (
+    ("mp3", "MP3", "EasyMP3"),
+    ("trueaudio", "TrueAudio", "EasyTrueAudio"),
+    ("oggtheora", "OggTheora", None),
+    ("oggspeex", "OggSpeex", None),
+    ("oggvorbis", "OggVorbis", None),
+    ("oggflac", "OggFLAC", None),
+    ("flac", "FLAC", None),
+    ("aiff", "AIFF", None),
+    ("apev2", "APEv2File", None),
+    ("mp4", "MP4", "EasyMP4"),
+    ("id3", "ID3FileType", "EasyID3FileType"),
+    ("wavpack", "WavPack", None),
+    ("musepack", "Musepack", None),
+    ("monkeysaudio", "MonkeysAudio", None),
+    ("optimfrog", "OptimFROG", None),
+    ("asf", "ASF", None),
+    ("oggopus", "OggOpus", None),
+    ("aac", "AAC", None),
+    ("ac3", "AC3", None),
+    ("smf", "SMF", None),
+    ("tak", "TAK", None),
+    ("dsf", "DSF", None),
+    ("dsdiff", "DSDIFF", None),
+    ("wave", "WAVE", None),
+)
+
+
+def _default_kinds(easy):
+    """The format classes File() tries when given no options.
+
+    A format whose module does not exist in this build yet is left out; any
+    other import failure is a bug and propagates.
+    """
+    kinds = []
+    for modname, plain, easy_name in _FORMATS:
+        fullname = __package__ + "." + modname
+        try:
+            module = importlib.import_module(fullname)
+        except ModuleNotFoundError as e:
+            if e.name == fullname:
+                continue
+            raise
+        # The id3 module's easy class lives in mutagen_rs.easyid3.
+        name = easy_name if (easy and easy_name) else plain
+        if easy and modname == "id3" and easy_name:
+            module = importlib.import_module(__package__ + ".easyid3")
+        kinds.append(getattr(module, name))
+    return kinds
+
+
+@loadfile(method=False)
+def File(filething, options=None, easy=False):
+    """Open an audio file of any supported format and guess its type.
+
+    Returns an instance of the best-matching ``FileType`` subclass, or None
+    when no format recognises the file. ``options`` is a list of classes to
+    try instead of every known one; ``easy=True`` picks the Easy* classes
+    where they exist.
+
+    Raises MutagenError when the file cannot be opened or read, and the
+    format's own error when the best match fails to load it.
+    """
+    if options is None:
+        options = _default_kinds(easy)
+    if not options:
+        return None
+
+    fileobj = filething.fileobj
+    try:
+        header = fileobj.read(128)
+    except IOError:
+        header = b""
+
+    ranked = []
+    for Kind in options:
+        score = Kind.score(filething.name, fileobj, header)
+        ranked.append((score, Kind.__name__, Kind))
+    ranked.sort()
+    score, _name, Kind = ranked[-1]
+    if score > 0:
+        fileobj.seek(0, 0)
+        return Kind(fileobj, filename=filething.filename)
+    return None
