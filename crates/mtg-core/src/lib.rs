@@ -32,6 +32,11 @@ pub mod text;
 #[cfg(test)]
 mod test_util;
 
+/// The Rust examples of the project's README, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+pub struct ReadmeExamples;
+
 pub use atomic::{rewrite_atomically, rewrite_region_atomically, save_region, SaveMethod};
 pub use bitreader::BitReader;
 pub use edit::{delete_bytes, insert_bytes, move_bytes, replace_region, resize_bytes, EditTarget};

@@ -38,12 +38,24 @@ _FORMATS = (
 )
 
 
+# The resolved class lists, per easy flag. This is which code exists in this
+# build (like sys.modules), never anything about a file.
+_KINDS = {}
+
+
 def _default_kinds(easy):
     """The format classes File() tries when given no options.
 
     A format whose module does not exist in this build yet is left out; any
     other import failure is a bug and propagates.
     """
+    kinds = _KINDS.get(easy)
+    if kinds is None:
+        kinds = _KINDS[easy] = _resolve_kinds(easy)
+    return list(kinds)
+
+
+def _resolve_kinds(easy):
     kinds = []
     for modname, plain, easy_name in _FORMATS:
         fullname = __package__ + "." + modname
@@ -58,7 +70,7 @@ def _default_kinds(easy):
         if easy and modname == "id3" and easy_name:
             module = importlib.import_module(__package__ + ".easyid3")
         kinds.append(getattr(module, name))
-    return kinds
+    return tuple(kinds)
 
 
 @loadfile(method=False)
