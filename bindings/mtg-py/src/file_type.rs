@@ -1,17 +1,16 @@
 //! `FileType` and `StreamInfo`: the base classes of every format.
 //!
 //! `FileType` is an open audio file: its `tags` (or None), its stream `info`
-//! and its `filename`; it forwards the mapping protocol to its tags.
+//! and its `filename`; it forwards the mapping protocol to its tags and
+//! derives the rest of the dict API from Python's `DictMixin`.
 //! Formats subclass it (in Rust or Python) and override `load`.
 
 use pyo3::exceptions::{PyAssertionError, PyKeyError, PyNotImplementedError, PyTypeError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyTuple};
 
-use crate::dict_mixin::DictMixin;
-
 /// An open audio file: tags, stream information and a file name.
-#[pyclass(extends = DictMixin, subclass, dict, weakref, module = "mutagen_rs")]
+#[pyclass(subclass, dict, weakref, module = "mutagen_rs")]
 pub struct FileType {
     /// The tags of the file, or None when it has none.
     #[pyo3(get, set)]
@@ -26,12 +25,12 @@ pub struct FileType {
 
 impl FileType {
     /// An empty file object, as built before `load` runs.
-    pub fn empty() -> PyClassInitializer<Self> {
-        PyClassInitializer::from(DictMixin).add_subclass(FileType {
+    pub fn empty() -> Self {
+        FileType {
             tags: None,
             info: None,
             filename: None,
-        })
+        }
     }
 
     fn tags_of<'py>(slf: &Bound<'py, Self>) -> Option<Bound<'py, PyAny>> {
@@ -48,10 +47,7 @@ impl FileType {
 impl FileType {
     #[new]
     #[pyo3(signature = (*_args, **_kwargs))]
-    fn new(
-        _args: &Bound<'_, PyTuple>,
-        _kwargs: Option<&Bound<'_, PyDict>>,
-    ) -> PyClassInitializer<Self> {
+    fn new(_args: &Bound<'_, PyTuple>, _kwargs: Option<&Bound<'_, PyDict>>) -> Self {
         Self::empty()
     }
 
@@ -204,10 +200,125 @@ impl FileType {
         Err(PyNotImplementedError::new_err(()))
     }
 
+    fn __iter__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        mixin(slf, "__iter__", ())
+    }
+
+    fn __contains__(slf: &Bound<'_, Self>, key: &Bound<'_, PyAny>) -> PyResult<bool> {
+        mixin(slf, "__contains__", (key,))?.extract()
+    }
+
+    fn __len__(slf: &Bound<'_, Self>) -> PyResult<usize> {
+        mixin(slf, "__len__", ())?.extract()
+    }
+
+    fn values<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        mixin(slf, "values", ())
+    }
+
+    fn items<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        mixin(slf, "items", ())
+    }
+
+    fn clear(slf: &Bound<'_, Self>) -> PyResult<()> {
+        mixin(slf, "clear", ()).map(drop)
+    }
+
+    #[pyo3(signature = (key, *args))]
+    fn pop<'py>(
+        slf: &Bound<'py, Self>,
+        key: &Bound<'py, PyAny>,
+        args: &Bound<'py, PyTuple>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let mut all = vec![key.clone()];
+        all.extend(args.iter());
+        mixin(slf, "pop", PyTuple::new(slf.py(), all)?)
+    }
+
+    fn popitem<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        mixin(slf, "popitem", ())
+    }
+
+    #[pyo3(signature = (other=None, **kwargs))]
+    fn update(
+        slf: &Bound<'_, Self>,
+        other: Option<&Bound<'_, PyAny>>,
+        kwargs: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<()> {
+        let func = mixin_func(slf.py(), "update")?;
+        func.call((slf, other), kwargs).map(drop)
+    }
+
+    #[pyo3(signature = (key, default=None))]
+    fn setdefault<'py>(
+        slf: &Bound<'py, Self>,
+        key: &Bound<'py, PyAny>,
+        default: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        mixin(slf, "setdefault", (key, default))
+    }
+
+    #[pyo3(signature = (key, default=None))]
+    fn get<'py>(
+        slf: &Bound<'py, Self>,
+        key: &Bound<'py, PyAny>,
+        default: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        mixin(slf, "get", (key, default))
+    }
+
+    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+        mixin(slf, "__repr__", ())?.extract()
+    }
+
+    fn __eq__<'py>(
+        slf: &Bound<'py, Self>,
+        other: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        mixin(slf, "__eq__", (other,))
+    }
+
+    fn __ne__<'py>(
+        slf: &Bound<'py, Self>,
+        other: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        mixin(slf, "__ne__", (other,))
+    }
+
+    fn __hash__(slf: &Bound<'_, Self>) -> isize {
+        // Identity hash computed the way object.__hash__ does it.
+        let h = (slf.as_ptr() as usize).rotate_right(4) as isize;
+        if h == -1 {
+            -2
+        } else {
+            h
+        }
+    }
+
     #[classattr]
     fn _mimes() -> Vec<&'static str> {
         vec!["application/octet-stream"]
     }
+}
+
+/// `mutagen_rs._util.DictMixin.<name>`: the dict API FileType shares with
+/// every Python mapping class of the package (one implementation of it).
+fn mixin_func<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
+    py.import(pyo3::intern!(py, "mutagen_rs._util"))?
+        .getattr(pyo3::intern!(py, "DictMixin"))?
+        .getattr(name)
+}
+
+/// Calls `DictMixin.<name>(slf, *args)`.
+fn mixin<'py, A>(slf: &Bound<'py, FileType>, name: &str, args: A) -> PyResult<Bound<'py, PyAny>>
+where
+    A: IntoPyObject<'py, Target = PyTuple, Output = Bound<'py, PyTuple>>,
+{
+    let py = slf.py();
+    let args = args.into_pyobject(py).map_err(Into::into)?;
+    let mut all = vec![slf.clone().into_any()];
+    all.extend(args.iter());
+    mixin_func(py, name)?.call1(PyTuple::new(py, all)?)
 }
 
 /// The file a save/delete without an explicit target goes to.

@@ -2,15 +2,13 @@
 //! package. Base classes live here so that formats written in Rust can
 //! extend them; Python glue lives in `python/mutagen_rs`.
 
-mod dict_mixin;
 mod file_type;
 mod tags;
 
 use pyo3::prelude::*;
 
-pub use dict_mixin::DictMixin;
 pub use file_type::{FileType, StreamInfo};
-pub use tags::{Metadata, PaddingInfo, Tags};
+pub use tags::PaddingInfo;
 
 /// Runs one of `mutagen_rs._util`'s abstract-method stand-ins on `obj`: it
 /// handles the file argument like a real implementation, then raises
@@ -32,11 +30,8 @@ pub(crate) fn abstract_call(
 
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_class::<DictMixin>()?;
     m.add_class::<FileType>()?;
     m.add_class::<StreamInfo>()?;
-    m.add_class::<Tags>()?;
-    m.add_class::<Metadata>()?;
     m.add_class::<PaddingInfo>()?;
     Ok(())
 }

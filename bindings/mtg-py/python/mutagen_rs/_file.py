@@ -46,8 +46,8 @@ _KINDS = {}
 def _default_kinds(easy):
     """The format classes File() tries when given no options.
 
-    A format whose module does not exist in this build yet is left out; any
-    other import failure is a bug and propagates.
+    A format whose module or class does not exist in this build yet is left
+    out; any other import failure is a bug and propagates.
     """
     kinds = _KINDS.get(easy)
     if kinds is None:
@@ -55,21 +55,31 @@ def _default_kinds(easy):
     return list(kinds)
 
 
+def _import_if_built(modname):
+    """The module ``mutagen_rs.<modname>``, or None if this build has none."""
+    fullname = __package__ + "." + modname
+    try:
+        return importlib.import_module(fullname)
+    except ModuleNotFoundError as e:
+        if e.name == fullname:
+            return None
+        raise
+
+
 def _resolve_kinds(easy):
     kinds = []
     for modname, plain, easy_name in _FORMATS:
-        fullname = __package__ + "." + modname
-        try:
-            module = importlib.import_module(fullname)
-        except ModuleNotFoundError as e:
-            if e.name == fullname:
-                continue
-            raise
-        # The id3 module's easy class lives in mutagen_rs.easyid3.
-        name = easy_name if (easy and easy_name) else plain
-        if easy and modname == "id3" and easy_name:
-            module = importlib.import_module(__package__ + ".easyid3")
-        kinds.append(getattr(module, name))
+        name = plain
+        if easy and easy_name:
+            name = easy_name
+            # The easy ID3 class lives in its own module.
+            if modname == "id3":
+                modname = "easyid3"
+        module = _import_if_built(modname)
+        # A format whose module or class is not built yet is left out.
+        kind = getattr(module, name, None) if module is not None else None
+        if kind is not None:
+            kinds.append(kind)
     return tuple(kinds)
 
 

@@ -16,7 +16,105 @@ from functools import wraps
 from io import BytesIO
 from typing import List, Tuple  # noqa: F401 (List: re-exported)
 
-from ._native import DictMixin
+
+
+class DictMixin(object):
+    """Turns ``__getitem__``, ``__setitem__``, ``__delitem__`` and ``keys()``
+    into the rest of the dict API. Every derived method goes through those
+    four, so a subclass's versions are always honoured."""
+
+    def __iter__(self):
+        return iter(self.keys())
+
+    def __has_key(self, key):
+        try:
+            self[key]
+        except KeyError:
+            return False
+        return True
+
+    __contains__ = __has_key
+
+    def values(self):
+        return [self[k] for k in self.keys()]
+
+    def items(self):
+        return [(k, self[k]) for k in self.keys()]
+
+    def clear(self):
+        for key in list(self.keys()):
+            del self[key]
+
+    def pop(self, key, *args):
+        if len(args) > 1:
+            raise TypeError("pop takes at most two arguments")
+        try:
+            value = self[key]
+        except KeyError:
+            if args:
+                return args[0]
+            raise
+        del self[key]
+        return value
+
+    def popitem(self):
+        keys = list(self.keys())
+        if not keys:
+            raise KeyError("dictionary is empty")
+        key = keys[0]
+        value = self[key]
+        del self[key]
+        return key, value
+
+    def update(self, other=None, **kwargs):
+        if other is not None:
+            if hasattr(other, "keys"):
+                for key in other.keys():
+                    self[key] = other[key]
+            else:
+                for key, value in other:
+                    self[key] = value
+        for key, value in kwargs.items():
+            self[key] = value
+
+    def setdefault(self, key, default=None):
+        try:
+            return self[key]
+        except KeyError:
+            self[key] = default
+            return default
+
+    def get(self, key, default=None):
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+    def __repr__(self):
+        return repr(dict(self.items()))
+
+    def __eq__(self, other):
+        return dict(self.items()) == other
+
+    def __ne__(self, other):
+        return dict(self.items()) != other
+
+    def __lt__(self, other):
+        return dict(self.items()) < other
+
+    def __le__(self, other):
+        return dict(self.items()) <= other
+
+    def __gt__(self, other):
+        return dict(self.items()) > other
+
+    def __ge__(self, other):
+        return dict(self.items()) >= other
+
+    __hash__ = object.__hash__
+
+    def __len__(self):
+        return len(self.keys())
 
 
 _DEFAULT_BUFFER_SIZE = 2 ** 20
