@@ -11,13 +11,13 @@ TEST_PROFILE ?= ci
 MANIFEST := bindings/mtg-py/Cargo.toml
 
 .PHONY: run test venv build build-test inspect lint rust-test py-test conformance \
-        api-surface bench-py bench corpus test-files fuzz clean
+        api-surface bench-py bench corpus test-files fuzz fuzz-ci clean
 
 ## run: set up the venv, build the release extension, inspect test_files/
 run: build inspect
 
 ## test: every test the project has (what CI runs)
-test: lint rust-test build-test py-test conformance api-surface
+test: lint rust-test build-test py-test conformance api-surface fuzz-ci
 
 $(VENV)/.stamp: tools/requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -62,6 +62,15 @@ corpus:
 
 test-files:
 	bash tools/make_test_files.sh
+
+## fuzz: every cargo-fuzz target for FUZZ_SECONDS each (default 600)
+FUZZ_SECONDS ?= 600
+fuzz:
+	bash tools/fuzz.sh $(FUZZ_SECONDS)
+
+## fuzz-ci: every target briefly (part of make test)
+fuzz-ci:
+	bash tools/fuzz.sh 15
 
 clean:
 	cargo clean
