@@ -58,23 +58,21 @@ class DictMixin(object):
         return value
 
     def popitem(self):
-        keys = list(self.keys())
-        if not keys:
+        for key in self.keys():
+            break
+        else:
             raise KeyError("dictionary is empty")
-        key = keys[0]
-        value = self[key]
-        del self[key]
-        return key, value
+        return key, self.pop(key)
 
     def update(self, other=None, **kwargs):
-        if other is not None:
-            if hasattr(other, "keys"):
-                for key in other.keys():
-                    self[key] = other[key]
-            else:
-                for key, value in other:
-                    self[key] = value
-        for key, value in kwargs.items():
+        # Keyword items count only when no positional mapping is given.
+        if other is None:
+            other = kwargs
+        try:
+            pairs = other.items()
+        except AttributeError:
+            pairs = other
+        for key, value in pairs:
             self[key] = value
 
     def setdefault(self, key, default=None):
