@@ -1,8 +1,28 @@
 //! ID3v1 and ID3v2.2/2.3/2.4 tags: parsing, every frame type, writing.
 //!
-//! **Status: skeleton.** This crate holds only its public shape so far; the
-//! parser and writer land with the issue for this format. Nothing here is
-//! "done".
+//! Tag level (this part of the crate):
+//!
+//! * the ID3v2 header and extended header, with mutagen's errors
+//!   ([`header`]);
+//! * reading a tag ([`TagBytes`]) and splitting it into raw frames ([`Tag`],
+//!   [`RawFrame`]), and [`read_id3`] for a whole file ([`tag`]);
+//! * unsynchronisation ([`unsync`]);
+//! * ID3v1 find, parse, make ([`v1`]);
+//! * serialising a tag, saving it into a file, deleting tags ([`write`](mod@write));
+//! * [`Id3Error`], one variant per mutagen exception class ([`error`]).
 #![forbid(unsafe_code)]
 
 pub use mtg_core::{Error, Result};
+
+pub mod error;
+pub mod header;
+pub mod tag;
+pub mod unsync;
+pub mod v1;
+pub mod write;
+
+pub use error::{Id3Error, NoHeaderReason};
+pub use header::{ExtHeader, Id3Header};
+pub use tag::{read_id3, FrameId, Id3Read, RawFrame, SizeMode, Tag, TagBytes};
+pub use v1::{find_id3v1, make_id3v1, parse_id3v1, Id3v1, V1Values, GENRES};
+pub use write::{EncodedFrame, PaddingInfo, SaveOptions, V1Mode};
