@@ -15,10 +15,14 @@
 pub use mtg_core::{Error, Result};
 
 pub mod error;
+pub mod frames;
 pub mod header;
+pub mod spec;
 pub mod tag;
+pub mod timestamp;
 pub mod unsync;
 pub mod v1;
+pub mod value;
 pub mod write;
 
 pub use error::{Id3Error, NoHeaderReason};
@@ -26,3 +30,12 @@ pub use header::{ExtHeader, Id3Header};
 pub use tag::{read_id3, FrameId, Id3Read, RawFrame, SizeMode, Tag, TagBytes};
 pub use v1::{find_id3v1, make_id3v1, parse_id3v1, Id3v1, V1Values, GENRES};
 pub use write::{EncodedFrame, PaddingInfo, SaveOptions, V1Mode};
+
+// Frame level.
+pub use frames::{
+    decode_frame, decode_frame_body, encode_frame_body, frame_def, hash_key, unwrap_frame_body,
+    FrameClass, FrameDef,
+};
+pub use spec::{FieldDef, FieldKind, FrameError, SpecContext, WriteConfig};
+pub use timestamp::Id3TimeStamp;
+pub use value::{FieldValue, PyInt};
