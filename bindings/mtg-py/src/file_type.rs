@@ -123,9 +123,14 @@ impl FileType {
     }
 
     /// Removes the tags from the file (the given one, or the loaded one).
-    #[pyo3(signature = (filething=None))]
-    fn delete(slf: &Bound<'_, Self>, filething: Option<&Bound<'_, PyAny>>) -> PyResult<()> {
-        let target = resolve_target(slf, filething)?;
+    #[pyo3(signature = (filething=None, **kwargs))]
+    fn delete(
+        slf: &Bound<'_, Self>,
+        filething: Option<&Bound<'_, PyAny>>,
+        kwargs: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<()> {
+        let kwargs = kwargs.map(|k| k.copy()).transpose()?;
+        let target = resolve_target(slf, filething, kwargs.as_ref())?;
         if let Some(tags) = Self::tags_of(slf) {
             tags.call_method1("delete", (target,))?;
         }
@@ -139,9 +144,10 @@ impl FileType {
         filething: Option<&Bound<'_, PyAny>>,
         kwargs: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<()> {
-        let target = resolve_target(slf, filething)?;
+        let kwargs = kwargs.map(|k| k.copy()).transpose()?;
+        let target = resolve_target(slf, filething, kwargs.as_ref())?;
         if let Some(tags) = Self::tags_of(slf) {
-            tags.call_method("save", (target,), kwargs)?;
+            tags.call_method("save", (target,), kwargs.as_ref())?;
         }
         Ok(())
     }
@@ -158,8 +164,10 @@ impl FileType {
         let mut out = format!("{stream} ({first_mime})");
         if let Some(tags) = Self::tags_of(slf) {
             let text = tags.call_method0("pprint")?.extract::<String>()?;
-            out.push('\n');
-            out.push_str(&text);
+            if !text.is_empty() {
+                out.push('\n');
+                out.push_str(&text);
+            }
         }
         Ok(out)
     }
@@ -325,7 +333,20 @@ where
 fn resolve_target<'py>(
     slf: &Bound<'py, FileType>,
     filething: Option<&Bound<'py, PyAny>>,
+    kwargs: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    // Like mutagen's loadfile methods: a file may also come as `fileobj=`
+    // or `filename=` (taken out of the keywords passed on).
+    if let Some(kw) = kwargs {
+        for key in ["fileobj", "filename"] {
+            if let Some(value) = kw.get_item(key)? {
+                kw.del_item(key)?;
+                if filething.is_none_or(|f| f.is_none()) && !value.is_none() {
+                    return Ok(value);
+                }
+            }
+        }
+    }
     match filething {
         Some(f) if !f.is_none() => Ok(f.clone()),
         _ => {

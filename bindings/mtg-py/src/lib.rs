@@ -2,13 +2,16 @@
 //! package. Base classes live here so that formats written in Rust can
 //! extend them; Python glue lives in `python/mutagen_rs`.
 
+mod ape;
+mod errors;
 mod file_type;
-mod tags;
+mod flac;
+mod id3;
+mod source;
 
 use pyo3::prelude::*;
 
 pub use file_type::{FileType, StreamInfo};
-pub use tags::PaddingInfo;
 
 /// Runs one of `mutagen_rs._util`'s abstract-method stand-ins on `obj`: it
 /// handles the file argument like a real implementation, then raises
@@ -32,6 +35,8 @@ pub(crate) fn abstract_call(
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<FileType>()?;
     m.add_class::<StreamInfo>()?;
-    m.add_class::<PaddingInfo>()?;
+    ape::register(m)?;
+    flac::register(m)?;
+    id3::register(m)?;
     Ok(())
 }

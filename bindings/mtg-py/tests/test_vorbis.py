@@ -780,12 +780,7 @@ def test_parse_spec_examples(codec):
     assert not our.VComment(b"\x00\x00\x00\x00" * 2 + b"\x01")
 
 
-def test_parse_leaves_partial_state_like_mutagen(codec, request):
-    if codec == "native":
-        # optional: the native parser may set ``_vorbis_partial`` on errors
-        request.applymarker(pytest.mark.xfail(
-            reason="native vorbis_parse reports no partial state",
-            strict=False))
+def test_parse_leaves_partial_state_like_mutagen(codec):
     tail_cases = [
         le32(3) + b"two" + le32(2) + le32(3) + b"c=d" + le32(4) + b"noeq"
         + b"\x01",

@@ -12,6 +12,7 @@
 //! * [`atomic`]: saving through a temporary file renamed over the original
 //!   ([`rewrite_atomically`]), and [`save_region`], which edits in place and
 //!   falls back to the rewrite. The module documents the safety strategy.
+//! * [`padding`]: the default padding rule of tag writers ([`PaddingInfo`]).
 //! * [`syncsafe`]: ID3v2's 7-bits-per-byte integers (28 and 35 bits).
 //! * [`text`]: Latin-1, UTF-16 (with BOM, LE, BE) and UTF-8 codecs with
 //!   Python's strict and replace behaviour, and zero-terminated strings.
@@ -25,6 +26,7 @@ pub mod atomic;
 pub mod bitreader;
 pub mod edit;
 pub mod error;
+pub mod padding;
 pub mod source;
 pub mod syncsafe;
 pub mod text;
@@ -41,5 +43,6 @@ pub use atomic::{rewrite_atomically, rewrite_region_atomically, save_region, Sav
 pub use bitreader::BitReader;
 pub use edit::{delete_bytes, insert_bytes, move_bytes, replace_region, resize_bytes, EditTarget};
 pub use error::{Error, Result, TextError};
+pub use padding::PaddingInfo;
 pub use source::{ByteSource, FileSource, SliceSource};
 pub use text::{DecodeMode, Encoding, Endian};

@@ -724,31 +724,9 @@ pub fn header_bytes(code: u8, last: bool, len: u32) -> [u8; 4] {
     [if last { code | 0x80 } else { code }, a, b, c]
 }
 
-/// What a padding choice is based on (mutagen's `PaddingInfo`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct PaddingInfo {
-    /// Bytes left for padding if the new blocks replace the old region
-    /// exactly (negative when they do not fit).
-    pub padding: i64,
-    /// Bytes of the file after the metadata (the audio, plus any trailing
-    /// tag).
-    pub size: u64,
-}
-
-impl PaddingInfo {
-    /// mutagen's default: keep `padding` if it is between 0 and
-    /// `10240 + size / 100`, else use `1024 + size / 1000`.
-    pub fn default_padding(&self) -> i64 {
-        let size = i64::try_from(self.size).unwrap_or(i64::MAX);
-        let high = 1024 * 10 + size / 100;
-        let low = 1024 + size / 1000;
-        if (0..=high).contains(&self.padding) {
-            self.padding
-        } else {
-            low
-        }
-    }
-}
+/// What a padding choice is based on; `size` is the bytes of the file after
+/// the metadata (the audio, plus any trailing tag).
+pub use mtg_core::padding::PaddingInfo;
 
 /// Lay out a block chain as mutagen's `_writeblocks(blocks, available,
 /// cont_size, padding_func)` does: every block except PADDING, in order, then
@@ -790,7 +768,7 @@ pub fn render_chain(
         .saturating_add(4);
     let info = PaddingInfo {
         padding: available.saturating_sub(needed),
-        size: content_size,
+        size: i64::try_from(content_size).unwrap_or(i64::MAX),
     };
     let chosen = match padding {
         Some(f) => f(&info),

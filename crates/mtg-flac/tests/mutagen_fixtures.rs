@@ -579,7 +579,7 @@ fn save_result(
     origin: Option<&dyn ByteSource>,
 ) -> Result<Vec<u8>, FlacError> {
     let mut fixed = |_: &PaddingInfo| padding.unwrap_or(0);
-    let mut from_info = |i: &PaddingInfo| (i.padding * 7 + i.size as i64 * 3).rem_euclid(5000);
+    let mut from_info = |i: &PaddingInfo| (i.padding * 7 + i.size * 3).rem_euclid(5000);
     let mut options = SaveOptions {
         delete_id3,
         padding: if info_padding {
@@ -623,7 +623,7 @@ fn saving_like_mutagen() {
             {
                 let mut fixed = |_: &PaddingInfo| padding.unwrap_or(0);
                 let mut from_info =
-                    |i: &PaddingInfo| (i.padding * 7 + i.size as i64 * 3).rem_euclid(5000);
+                    |i: &PaddingInfo| (i.padding * 7 + i.size * 3).rem_euclid(5000);
                 let mut options = SaveOptions {
                     delete_id3,
                     padding: if info_padding {

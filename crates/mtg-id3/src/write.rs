@@ -130,9 +130,10 @@ pub fn push_frame(
 
 /// The frame data of a tag: `frames` (already in save order, see
 /// [`sort_for_save`]) followed by the raw `unknown` frames (pass them only
-/// when saving with the version they were read with). Frames with an empty
-/// body are not written: mutagen writes nothing for a frame whose content
-/// is empty (a text frame without text, ...).
+/// when saving with the version they were read with). Every frame given is
+/// written, an empty body too (a 10-byte header of size 0, as mutagen writes
+/// `MCDI(data=b"")`); leaving out frames with no content (a text frame
+/// without text) is the caller's decision, made at the frame level.
 pub fn render_frames(
     version: u8,
     frames: &[EncodedFrame<'_>],
@@ -141,7 +142,7 @@ pub fn render_frames(
     let total = frames.iter().map(|f| 10 + f.body.len()).sum::<usize>()
         + unknown.iter().map(|u| u.len()).sum::<usize>();
     let mut out = Vec::with_capacity(total);
-    for f in frames.iter().filter(|f| !f.body.is_empty()) {
+    for f in frames {
         push_frame(&mut out, version, f)?;
     }
     for u in unknown {
@@ -168,34 +169,9 @@ pub fn render_tag(version: u8, frame_data: &[u8], padding: usize) -> Result<Vec<
     Ok(out)
 }
 
-/// mutagen's `PaddingInfo`: what a padding callback is told.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PaddingInfo {
-    /// Padding that keeps the file size: available minus needed (may be
-    /// negative).
-    pub padding: i64,
-    /// Length of the whole file before saving.
-    pub size: i64,
-}
-
-impl PaddingInfo {
-    /// mutagen's default padding for this situation ([`default_padding`]).
-    pub fn default_padding(&self) -> i64 {
-        default_padding(self.padding, self.size)
-    }
-}
-
-/// mutagen's default padding rule: keep the current padding if it is between
-/// 0 and `10240 + size / 100`, else use `1024 + size / 1000`.
-pub fn default_padding(padding: i64, size: i64) -> i64 {
-    let high = 1024 * 10 + size.div_euclid(100);
-    let low = 1024 + size.div_euclid(1000);
-    if (0..=high).contains(&padding) {
-        padding
-    } else {
-        low
-    }
-}
+/// What a padding callback is told; `size` is the length of the whole file
+/// before saving (as mutagen passes it for ID3).
+pub use mtg_core::padding::{default_padding, PaddingInfo};
 
 /// Check a padding a callback returned (`error("invalid padding")` if
 /// negative).

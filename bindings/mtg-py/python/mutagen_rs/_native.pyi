@@ -1,6 +1,6 @@
 """Type stubs for mutagen_rs._native, the Rust core of mutagen_rs."""
 
-from typing import Any, Iterator, List, Optional, Tuple
+from typing import Any, Dict, Iterator, List, Optional, Tuple
 
 class FileType:
     """An open audio file: ``tags``, ``info`` and ``filename``; the dict API
@@ -45,11 +45,115 @@ class StreamInfo:
     def __init__(self, *args: Any, **kwargs: Any) -> None: ...
     def pprint(self) -> str: ...
 
-class PaddingInfo:
-    """Padding of a tag about to be saved, and the size of what follows it."""
 
-    padding: int
-    size: int
-    def __init__(self, padding: int, size: int) -> None: ...
-    def get_default_padding(self) -> int: ...
-    def _get_padding(self, user_func: Any) -> Any: ...
+# --- APEv2 (mutagen_rs.apev2) -------------------------------------------------
+
+def ape_load(target: Any) -> List[Tuple[str, int, Any]]:
+    """Items of the APEv2 tag of `target` (path or file object) as
+    ``(key, kind, value)`` in file order; raises mutagen's APEv2 errors."""
+    ...
+
+def ape_render(items: Any) -> bytes:
+    """A complete APEv2 tag from ``(key, flags, value_bytes)`` tuples."""
+    ...
+
+def ape_save(target: Any, tag: bytes, create: bool = True) -> None:
+    """Write the rendered `tag` into `target`, replacing its APEv2 tag."""
+    ...
+
+def ape_delete(target: Any) -> None:
+    """Remove the APEv2 tag region of `target`."""
+    ...
+
+# --- ID3 (mutagen_rs.id3) -----------------------------------------------------
+
+def id3_unsynch_decode(value: bytes) -> bytes:
+    """Undo ID3 unsynchronisation; ValueError on invalid data."""
+    ...
+
+def id3_unsynch_encode(value: bytes) -> bytes:
+    """Apply ID3 unsynchronisation."""
+    ...
+
+def id3_read(filething: Any, load_v1: bool = True, known_ids: Any = None,
+             v2_version: int = 4) -> Dict[str, Any]:
+    """A file's ID3v2 tag as raw frames (and ID3v1 frames): keys version,
+    flags, size, ext_data, padding, frames [(id, flags, body, raw)], v1."""
+    ...
+
+def id3_parse_v1(data: bytes, v2_version: int = 4) -> Optional[List[Tuple[str, Dict[str, Any]]]]:
+    """ParseID3v1: the frames of an ID3v1 tag, or None."""
+    ...
+
+def id3_find_v1_in_tail(tail: bytes, file_size: Optional[int] = None) -> Tuple[Optional[bytes], Optional[int]]:
+    """The ID3v1 tag in the last bytes of a file and its offset from the end."""
+    ...
+
+def id3_make_v1(values: Dict[str, Any]) -> bytes:
+    """MakeID3v1's 128 bytes from title/artist/album/year/comment/track/genre."""
+    ...
+
+def id3_save(filething: Any, frames: List[Tuple[str, str, bytes]], unknown: List[bytes],
+             v2_version: int = 4, padding_func: Any = None, v1: int = 1,
+             v1_data: Optional[bytes] = None) -> None:
+    """Write an ID3v2 tag (and update ID3v1) in place."""
+    ...
+
+def id3_delete(filething: Any, delete_v1: bool = True, delete_v2: bool = True) -> None:
+    """Remove the ID3v1 and/or ID3v2 tags of a file."""
+    ...
+
+def id3_spec_read(spec: Any, header: Any, frame: Any, data: bytes) -> Tuple[Any, bytes]:
+    """Spec.read: one field's value and the bytes after it."""
+    ...
+
+def id3_spec_write(spec: Any, config: Any, frame: Any, value: Any) -> bytes:
+    """Spec.write: one field's bytes."""
+    ...
+
+def id3_timestamp_parse(text: str) -> List[Optional[int]]:
+    """ID3TimeStamp parts: year, month, day, hour, minute, second."""
+    ...
+
+def id3_unwrap_frame_body(version: Tuple[int, int, int], flags: int, data: bytes) -> bytes:
+    """Undo a frame's unsync/data-length/compression flags."""
+    ...
+
+# --- FLAC and Vorbis comments (src/flac.rs) ---------------------------------
+
+def vorbis_parse(data: bytes, errors: str, framing: bool) -> Tuple[str, List[Tuple[str, str]], int]:
+    """Parse a Vorbis comment packet: (vendor, [(key, value)], bytes used).
+    Errors carry ``_vorbis_partial = (vendor or None, comments)``."""
+def vorbis_write(vendor: str, comments: List[Tuple[str, str]], framing: bool) -> bytes:
+    """Serialise a Vorbis comment packet (framing byte if `framing`)."""
+def flac_streaminfo_parse(data: bytes) -> dict:
+    """The attributes of a STREAMINFO body."""
+def flac_seektable_parse(data: bytes, point_class: Any) -> List[Any]:
+    """The seek points of a SEEKTABLE body, as `point_class` tuples."""
+def flac_cuesheet_parse(data: bytes) -> Tuple[Tuple[bytes, int, bool, List[Any]], int]:
+    """A CUESHEET body: ((mcn, lead_in, compact_disc, tracks), size)."""
+def flac_picture_parse(data: bytes) -> Tuple[int, str, str, int, int, int, int, bytes, int]:
+    """A PICTURE body: (type, mime, desc, width, height, depth, colors,
+    data, size)."""
+def flac_streaminfo_write(block: Any) -> bytes: ...
+def flac_padding_write(block: Any) -> bytes: ...
+def flac_seektable_write(block: Any) -> bytes: ...
+def flac_cuesheet_write(block: Any) -> bytes: ...
+def flac_picture_write(block: Any) -> bytes: ...
+def flac_writeblock(block: Any, is_last: Any = None) -> bytearray:
+    """A block with its header (mutagen's ``MetadataBlock._writeblock``)."""
+def flac_writeblocks(blocks: Any, available: Any, cont_size: Any, padding_func: Any) -> bytearray:
+    """A block chain ending in PADDING (``MetadataBlock._writeblocks``)."""
+
+class FlacState:
+    """The blocks of a loaded FLAC file, built into Python values on request."""
+
+    def blocks(self, point_class: Any) -> List[Tuple[int, Any]]: ...
+
+def flac_load(filething: Any, name: Any, info_class: Any, tags_class: Any) -> Tuple[Any, Any, int, FlacState, Optional[Tuple[int, int, int, int]]]:
+    """Read a FLAC file's metadata: (info, tags, tags_index, state,
+    fingerprint)."""
+def flac_picture_data(path: Any, offset: int, length: int, expected: Tuple[int, int, int, int]) -> Optional[bytes]:
+    """Image bytes left in the file, if it is unchanged (else None)."""
+def flac_save(filething: Any, name: Any, blocks: Any, deleteid3: bool = False, padding: Any = None) -> None:
+    """Write `blocks` as the metadata of a FLAC file (path or file object)."""

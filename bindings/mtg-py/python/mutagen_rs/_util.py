@@ -895,7 +895,11 @@ def _call_slow(func, method, writable, create, instance, args, kwargs):
     fileobj = kwargs.pop("fileobj", None)
 
     if filething is not None:
-        if is_fileobj(filething):
+        if isinstance(filething, FileThing):
+            # Handed on by another loadfile function: reuse its open file.
+            fileobj = filething.fileobj
+            filename = filething.filename
+        elif is_fileobj(filething):
             fileobj = filething
         elif hasattr(filething, "__fspath__"):
             filename = filething.__fspath__()

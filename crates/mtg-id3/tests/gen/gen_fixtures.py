@@ -578,6 +578,9 @@ def gen_write():
             config = m._util.ID3SaveConfig(version, "/")
             for fr in t.values():
                 data = m._tags.save_frame(fr, config=config)
+                if not data:
+                    # mutagen leaves this frame out: not passed to the writer.
+                    continue
                 items.append(("frame", "%s %s %s" % (fr.FrameID, sx(fr.HashKey), hx(data[10:]))))
             try:
                 items.append(("v1tag", hx(MakeID3v1(t))))
@@ -609,6 +612,8 @@ def gen_write():
             config = m._util.ID3SaveConfig(save_ver, "/")
             for fr in t.values():
                 d = m._tags.save_frame(fr, config=config)
+                if not d:
+                    continue
                 items.append(("frame", "%s %s %s" % (fr.FrameID, sx(fr.HashKey), hx(d[10:]))))
             for u in t.unknown_frames:
                 items.append(("unknown", hx(u)))

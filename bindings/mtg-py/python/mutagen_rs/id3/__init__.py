@@ -19,6 +19,12 @@ from ._frames import (
     PairedTextFrame, BinaryFrame,
 )
 
+from ._tags import ID3Tags
+from ._file import ID3, ID3FileType, delete, ID3v1SaveOptions
+from ._id3v1 import ParseID3v1, MakeID3v1
+
+Open = ID3
+
 # Every frame class under its frame ID (mutagen_rs.id3.TIT2, ...TT2, ...).
 globals().update(Frames)
 globals().update(Frames_2_2)

@@ -292,6 +292,12 @@ class BinaryDataSpec(Spec):
     def __init__(self, name, default=b""):
         super(BinaryDataSpec, self).__init__(name, default)
 
+    def write(self, config, frame, value):
+        # Anything but bytes is written as the ASCII of its str().
+        if isinstance(value, bytes):
+            return value
+        return str(value).encode("ascii")
+
     def validate(self, frame, value):
         if value is None:
             raise TypeError
@@ -383,6 +389,17 @@ class ID3FramesSpec(Spec):
 
     def __init__(self, name, default=[]):
         super(ID3FramesSpec, self).__init__(name, default)
+
+    def read(self, header, frame, data):
+        # Sub-frames are a frame area of their own: split and decode them
+        # the way a tag's frames are.
+        from ._tags import ID3Tags
+
+        tags = ID3Tags()
+        return tags, tags._read(header, data)
+
+    def write(self, config, frame, value):
+        return value._write(config)
 
     def validate(self, frame, value):
         from ._tags import ID3Tags

@@ -1,0 +1,582 @@
+"""ID3 tags of files: loading, saving and removing them.
+
+``ID3`` is an ``ID3Tags`` bound to a file. Reading a whole tag, saving it
+in place (with padding and the ID3v1 tag) and removing tags are done by the
+Rust crate ``mtg-id3`` through ``mutagen_rs._native``; the frames are built
+and serialised here, through the frame classes.
+
+The same steps also exist in Python, built on the overridable methods
+(``_pre_load_header``, ``_read``, ``_write``, ``_prepare_data``): they run
+for subclasses that override one of those (formats embedding the tag
+elsewhere in a file), and for file objects that are not positioned at their
+start (the tag is read from, and written to, where mutagen would).
+"""
+
+import struct
+from functools import wraps
+
+import mutagen_rs
+from .. import _native
+from .._util import (
+    insert_bytes, delete_bytes, enum, loadfile, convert_error, read_full,
+)
+from .._tags import PaddingInfo
+from ._util import (
+    error, ID3NoHeaderError, ID3UnsupportedVersionError, BitPaddedInt,
+    ID3SaveConfig, ID3JunkFrameError as _ID3JunkFrameError,
+    is_valid_frame_id as _is_valid_frame_id,
+)
+from ._frames import (
+    Frames as _Frames, Frames_2_2 as _Frames_2_2, TextFrame as _TextFrame,
+)
+from ._tags import ID3Tags, ID3Header
+from ._id3v1 import MakeID3v1, find_id3v1
+
+
+@enum
+class ID3v1SaveOptions(object):
+    """What ``ID3.save`` does with an ID3v1 tag."""
+
+    REMOVE = 0
+    """remove any ID3v1 tag"""
+
+    UPDATE = 1
+    """update an existing ID3v1 tag, do not add one"""
+
+    CREATE = 2
+    """write an ID3v1 tag, replacing any existing one"""
+
+
+def _v1_mode(v1):
+    """The ID3v1 handling ``v1`` asks for, as 0/1/2: UPDATE and CREATE are
+    recognised by equality, any other value removes the tag."""
+
+    if v1 == ID3v1SaveOptions.UPDATE:
+        return 1
+    if v1 == ID3v1SaveOptions.CREATE:
+        return 2
+    return 0
+
+
+def _merge_v1(tags, frames):
+    """Add the frames of an ID3v1 tag that the tag has nothing of yet."""
+
+    for frame in frames.values():
+        if len(tags.getall(frame.HashKey)) == 0:
+            tags.add(frame)
+
+
+def _v1_frames(fields, known_frames, v2_version):
+    """Frames from the (frame ID, field values) pairs of an ID3v1 tag; the
+    year becomes TDRC for ``v2_version`` 4, else TYER."""
+
+    table = _Frames if known_frames is None else known_frames
+    year_id = "TDRC" if v2_version == 4 else "TYER"
+    frames = {}
+    for frame_id, kwargs in fields:
+        if frame_id in ("TDRC", "TYER"):
+            frame_id = year_id
+        if frame_id in table:
+            frames[frame_id] = table[frame_id](**kwargs)
+    return frames
+
+
+def _frame_class(frame_id, table, version):
+    """``(class, name)`` for a frame ID found in a tag of ``version``: the
+    class ``table`` has for it (None if none) and the ID it goes by, which
+    is None for IDs that are dropped outright."""
+
+    if not frame_id.isascii():
+        return None, None
+    if version >= ID3Header._V23 and frame_id[-1:] == "\x00":
+        # an ID3v2.2 frame ID padded to four characters
+        old = _Frames_2_2.get(frame_id[:-1])
+        if old is None:
+            return None, None
+        frame_id = old.__base__.__name__
+    return table.get(frame_id), frame_id
+
+
+def _current_v1(fileobj):
+    """The ID3v1 tag the file ends with, or None (the position is kept)."""
+
+    pos = fileobj.tell()
+    try:
+        fileobj.seek(0, 2)
+        size = fileobj.tell()
+        fileobj.seek(max(0, size - 131), 0)
+        start = fileobj.tell()
+        tail = fileobj.read(131)
+    finally:
+        fileobj.seek(pos, 0)
+    data, _offset = _native.id3_find_v1_in_tail(tail, start + len(tail))
+    return data
+
+
+def _at_start(fileobj):
+    try:
+        return fileobj.tell() == 0
+    except Exception:
+        return False
+
+
+class ID3(ID3Tags, mutagen_rs.Metadata):
+    """ID3(filething=None)
+
+    An ID3v2 tag of a file (with what an ID3v1 tag at its end adds).
+
+    With arguments, :meth:`load` is called with them; without, the tag is
+    empty (version 2.4).
+
+    Attributes:
+        version (tuple[int]): the version of the loaded tag, e.g. (2, 4, 0)
+        unknown_frames (list[bytes]): frames that could not be read, as
+            they were stored (header and body)
+        size (int): the size of the loaded tag with its header, 0 if none
+    """
+
+    __module__ = "mutagen_rs.id3"
+
+    PEDANTIC = True
+    filename = None
+
+    def __init__(self, *args, **kwargs):
+        self._header = None
+        self._version = (2, 4, 0)
+        super(ID3, self).__init__(*args, **kwargs)
+
+    @property
+    def version(self):
+        """The ID3 version: that of the loaded header, else the one set."""
+
+        if self._header is not None:
+            return self._header.version
+        return self._version
+
+    @version.setter
+    def version(self, value):
+        self._version = value
+
+    @property
+    def f_unsynch(self):
+        if self._header is not None:
+            return self._header.f_unsynch
+        return False
+
+    @property
+    def f_extended(self):
+        if self._header is not None:
+            return self._header.f_extended
+        return False
+
+    @property
+    def size(self):
+        if self._header is not None:
+            return self._header.size
+        return 0
+
+    def _pre_load_header(self, fileobj):
+        """Read the tag header at the position of ``fileobj`` (formats that
+        embed the tag elsewhere seek first)."""
+
+        self._header = ID3Header(fileobj)
+
+    def _load_file(self, filething, known_frames=None, translate=True,
+                   v2_version=4, load_v1=True):
+        """Load tags from a file.
+
+        Args:
+            filething (filething): the file to read
+            known_frames (dict): frame ID -> frame class, used instead of
+                the standard tables
+            translate (bool): convert the frames to ``v2_version`` after
+                loading (needed before saving them as that version)
+            v2_version (int): 3 or 4
+            load_v1 (bool): also read an ID3v1 tag at the end of the file;
+                its values fill in frames the ID3v2 tag lacks
+
+        Raises:
+            mutagen_rs.MutagenError: the file cannot be read or has no
+                usable tag
+        """
+
+        fileobj = filething.fileobj
+        if self._native_reads() and _at_start(fileobj):
+            self._load(fileobj, known_frames, translate, v2_version, load_v1)
+            return
+
+        if v2_version not in (3, 4):
+            raise ValueError("Only 3 and 4 possible for v2_version")
+        self._reset()
+        self._read_python(fileobj, known_frames, v2_version, load_v1)
+        self._translate(translate, v2_version)
+
+    _load_file = convert_error(IOError, error)(loadfile()(_load_file))
+
+    @wraps(_load_file)
+    def load(self, *args, **kwargs):
+        # A path goes straight to the Rust reader (no Python file object).
+        if args and "filename" not in kwargs and "fileobj" not in kwargs:
+            path = args[0]
+            if type(path) is str or type(path) is bytes:
+                v2_version = kwargs.get("v2_version", 4)
+                if len(args) > 3:
+                    v2_version = args[3]
+                if v2_version in (3, 4) and self._native_reads():
+                    self.filename = path
+                    try:
+                        self._load(path, *args[1:], **kwargs)
+                    except IOError as e:
+                        raise error(e).with_traceback(e.__traceback__)
+                    return
+        return self._load_file(*args, **kwargs)
+
+    def _native_reads(self):
+        cls = type(self)
+        return (hasattr(_native, "id3_read") and
+                cls._pre_load_header is ID3._pre_load_header and
+                cls._read is ID3Tags._read)
+
+    def _reset(self):
+        self.unknown_frames = []
+        self._header = None
+        self._padding = 0
+
+    def _translate(self, translate, v2_version):
+        if translate:
+            if v2_version == 3:
+                self.update_to_v23()
+            else:
+                self.update_to_v24()
+
+    def _load(self, source, known_frames=None, translate=True, v2_version=4,
+              load_v1=True):
+        """Load through the Rust reader; ``source`` is a path or a file
+        object at its start."""
+
+        if v2_version not in (3, 4):
+            raise ValueError("Only 3 and 4 possible for v2_version")
+        self._reset()
+
+        ids = None if known_frames is None else frozenset(known_frames)
+        result = _native.id3_read(source, load_v1, ids)
+
+        version = result.get("version")
+        if version is None:
+            # only an ID3v1 tag
+            self.version = ID3Header._V11
+            _merge_v1(self, _v1_frames(result["v1"], known_frames,
+                                       v2_version))
+            self._translate(translate, v2_version)
+            return
+
+        header = ID3Header()
+        header.version = tuple(version)
+        header._flags = result["flags"]
+        header.size = result["size"]
+        if result.get("ext_data") is not None:
+            header._extdata = result["ext_data"]
+        if known_frames is not None:
+            # sub-frames (CHAP, CTOC) are read with the header's table
+            header._known_frames = known_frames
+        self._header = header
+
+        table = header.known_frames
+        unknown = []
+        add = self._add
+        for frame_id, flags, body, raw in result["frames"]:
+            cls, name = _frame_class(frame_id, table, header.version)
+            if cls is None:
+                if name is not None and _is_valid_frame_id(name):
+                    unknown.append(raw)
+                continue
+            try:
+                frame = cls._fromData(header, flags, body)
+            except NotImplementedError:
+                unknown.append(raw)
+                continue
+            except _ID3JunkFrameError:
+                continue
+            add(frame, False)
+        self.unknown_frames = unknown
+        self._unknown_v2_version = header.version[1]
+        self._padding = result["padding"]
+
+        v1 = result.get("v1")
+        if v1:
+            # the ID3v1 year becomes a frame of the loaded tag's version
+            v1_version = 4 if header.version[1] == 4 else 3
+            frames = _v1_frames(v1, known_frames, v1_version)
+            if frames:
+                _merge_v1(self, frames)
+
+        self._translate(translate, v2_version)
+
+    def _read_python(self, fileobj, known_frames, v2_version, load_v1):
+        """Load with the overridable methods, reading ``fileobj`` from its
+        current position."""
+
+        try:
+            self._pre_load_header(fileobj)
+        except (ID3NoHeaderError, ID3UnsupportedVersionError):
+            if not load_v1:
+                raise
+            frames, _offset = find_id3v1(fileobj, v2_version, known_frames)
+            if frames is None:
+                raise
+            self.version = ID3Header._V11
+            _merge_v1(self, frames)
+            return
+
+        header = self._header
+        if known_frames is not None:
+            header._known_frames = known_frames
+        ext_len = 0
+        if header.f_extended:
+            ext_len = 4 + len(header._extdata)
+        data = read_full(fileobj, self.size - 10 - ext_len)
+        rest = self._read(header, data)
+        self._padding = len(rest)
+
+        if load_v1:
+            # the ID3v1 year becomes a frame of the loaded tag's version
+            v1_version = 4 if self.version[1] == 4 else 3
+            frames, _offset = find_id3v1(fileobj, v1_version, known_frames)
+            if frames:
+                _merge_v1(self, frames)
+
+    def _prepare_data(self, fileobj, start, available, v2_version, v23_sep,
+                      pad_func):
+        """The whole tag (header, frames and padding) to be written at
+        ``start`` of ``fileobj`` over ``available`` bytes."""
+
+        if v2_version not in (3, 4):
+            raise ValueError("Only 3 or 4 allowed for v2_version")
+
+        config = ID3SaveConfig(v2_version, v23_sep)
+        framedata = self._write(config)
+
+        needed = len(framedata) + 10
+        fileobj.seek(0, 2)
+        trailing_size = fileobj.tell() - start
+
+        info = PaddingInfo(available - needed, trailing_size)
+        new_padding = info._get_padding(pad_func)
+        if new_padding < 0:
+            raise error("invalid padding")
+        new_size = needed + new_padding
+
+        size_field = BitPaddedInt.to_str(new_size - 10, width=4)
+        data = bytearray(
+            struct.pack(">3sBBB4s", b"ID3", v2_version, 0, 0, size_field))
+        data += framedata
+        data += b"\x00" * (new_size - len(data))
+        return bytes(data)
+
+    @convert_error(IOError, error)
+    @loadfile(writable=True, create=True)
+    def save(self, filething=None, v1=1, v2_version=4, v23_sep="/",
+             padding=None):
+        """save(filething=None, v1=1, v2_version=4, v23_sep='/', padding=None)
+
+        Write the tag to a file.
+
+        Args:
+            filething (filething): the file to write; by default the one
+                last loaded
+            v1 (ID3v1SaveOptions): 0 removes an ID3v1 tag, 1 updates one
+                that exists, 2 writes one in any case
+            v2_version (int): 3 or 4. The frames are written as they are
+                (text values are joined for 3): call ``update_to_v23``
+                first to get v2.3 frames.
+            v23_sep (text): joins multiple text values in v2.3; None keeps
+                the NUL separator of v2.4
+            padding (:obj:`mutagen_rs.PaddingFunction`): chooses the padding
+
+        Raises:
+            mutagen_rs.MutagenError
+        """
+
+        fileobj = filething.fileobj
+        cls = type(self)
+        if hasattr(_native, "id3_save") and _at_start(fileobj) and \
+                cls._write is ID3Tags._write and \
+                cls._prepare_data is ID3._prepare_data:
+            self._save_native(fileobj, v1, v2_version, v23_sep, padding)
+            return
+
+        try:
+            old_size = ID3Header(fileobj).size
+        except ID3NoHeaderError:
+            old_size = 0
+
+        data = self._prepare_data(
+            fileobj, 0, old_size, v2_version, v23_sep, padding)
+        new_size = len(data)
+        if old_size < new_size:
+            insert_bytes(fileobj, new_size - old_size, old_size)
+        elif old_size > new_size:
+            delete_bytes(fileobj, old_size - new_size, new_size)
+        fileobj.seek(0)
+        fileobj.write(data)
+
+        self.__save_v1(fileobj, v1)
+
+    def _save_native(self, fileobj, v1, v2_version, v23_sep, padding):
+        if v2_version not in (3, 4):
+            # a broken existing header is reported first
+            try:
+                ID3Header(fileobj)
+            except ID3NoHeaderError:
+                pass
+            raise ValueError("Only 3 or 4 allowed for v2_version")
+
+        config = ID3SaveConfig(v2_version, v23_sep)
+        frames = []
+        for frame in self.values():
+            if isinstance(frame, _TextFrame) and not str(frame):
+                # text frames without text are not written (save_frame)
+                continue
+            frames.append((type(frame).__name__, frame.HashKey,
+                           frame._writeData(config)))
+        unknown = []
+        if self._unknown_v2_version == v2_version:
+            unknown = list(self.unknown_frames)
+
+        mode = _v1_mode(v1)
+        v1_data = None
+        failure = None
+        if mode:
+            try:
+                v1_data = MakeID3v1(self)
+            except Exception as e:
+                # mutagen builds the ID3v1 tag after writing the ID3v2 tag,
+                # and only when it writes one: write the ID3v2 tag, leave
+                # the ID3v1 tag as it is, then fail if it had to be written
+                old_v1 = _current_v1(fileobj)
+                if mode == 2 or old_v1 is not None:
+                    failure = e
+                if old_v1 is None:
+                    mode = 0
+                else:
+                    mode, v1_data = 1, old_v1
+
+        _native.id3_save(fileobj, frames, unknown, v2_version, padding,
+                         mode, v1_data)
+        if failure is not None:
+            raise failure
+
+    def __save_v1(self, fileobj, v1):
+        tag, offset = find_id3v1(fileobj)
+        has_v1 = tag is not None
+
+        fileobj.seek(offset, 2)
+        mode = _v1_mode(v1)
+        if mode == 2 or (mode == 1 and has_v1):
+            fileobj.write(MakeID3v1(self))
+        else:
+            fileobj.truncate()
+
+    def delete(self, filething=None, delete_v1=True, delete_v2=True):
+        """delete(filething=None, delete_v1=True, delete_v2=True)
+
+        Remove the tags from a file, and empty this tag.
+
+        Args:
+            filething (filething): the file; by default the one last loaded
+            delete_v1 (bool): remove an ID3v1 tag
+            delete_v2 (bool): remove an ID3v2 tag
+        """
+
+        if filething is None:
+            filething = self.filename
+        delete(filething, delete_v1, delete_v2)
+        self.clear()
+
+
+@convert_error(IOError, error)
+@loadfile(method=False, writable=True)
+def delete(filething, delete_v1=True, delete_v2=True):
+    """Remove the ID3 tags of a file.
+
+    Args:
+        filething (filething): the file
+        delete_v1 (bool): remove an ID3v1 tag at the end
+        delete_v2 (bool): remove an ID3v2 tag at the start
+    """
+
+    _native.id3_delete(filething.fileobj, delete_v1, delete_v2)
+
+
+class ID3FileType(mutagen_rs.FileType):
+    """ID3FileType(filething, ID3=None, **kwargs)
+
+    A file of unknown format that starts with an ID3 tag.
+
+    Args:
+        filething (filething): a path or file object
+        ID3 (ID3): the ID3 subclass to read the tags with (kept for
+            :meth:`add_tags`); further keywords go to its ``load``
+
+    Raises:
+        mutagen_rs.MutagenError: the file could not be loaded
+    """
+
+    __module__ = "mutagen_rs.id3"
+
+    ID3 = ID3
+
+    class _Info(mutagen_rs.StreamInfo):
+        length = 0
+
+        def __init__(self, fileobj, offset):
+            pass
+
+        @staticmethod
+        def pprint():
+            return u"Unknown format with ID3 tag"
+
+    @staticmethod
+    def score(filename, fileobj, header_data):
+        return header_data.startswith(b"ID3")
+
+    def add_tags(self, ID3=None):
+        """Add an empty tag, of class ``ID3`` (by default the one the file
+        was loaded with).
+
+        Raises:
+            mutagen_rs.MutagenError: the file has a tag already
+        """
+
+        if ID3 is None:
+            ID3 = self.ID3
+        if self.tags is None:
+            self.ID3 = ID3
+            self.tags = ID3()
+        else:
+            raise error("an ID3 tag already exists")
+
+    @loadfile()
+    def load(self, filething, ID3=None, **kwargs):
+        fileobj = filething.fileobj
+
+        # an explicit tag class is remembered for add_tags()
+        if ID3 is None:
+            ID3 = self.ID3
+        else:
+            self.ID3 = ID3
+
+        try:
+            self.tags = ID3(fileobj, **kwargs)
+        except ID3NoHeaderError:
+            self.tags = None
+
+        if self.tags is not None:
+            try:
+                offset = self.tags.size
+            except AttributeError:
+                offset = None
+        else:
+            offset = None
+
+        self.info = self._Info(fileobj, offset)

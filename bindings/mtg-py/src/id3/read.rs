@@ -1,0 +1,161 @@
+//! `id3_read`: a file's ID3 tags as raw frames for the Python layer.
+
+use std::collections::HashSet;
+
+use mtg_id3::tag::SkipReason;
+use mtg_id3::{read_id3, SizeMode};
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyDict, PyList, PyTuple};
+
+use super::{error, v1};
+use crate::source;
+
+fn frame_tuple<'py>(
+    py: Python<'py>,
+    id: &str,
+    flags: u16,
+    body: &[u8],
+    raw: &[u8],
+) -> PyResult<Bound<'py, PyTuple>> {
+    PyTuple::new(
+        py,
+        [
+            id.into_pyobject(py)?.into_any(),
+            flags.into_pyobject(py)?.into_any(),
+            PyBytes::new(py, body).into_any(),
+            PyBytes::new(py, raw).into_any(),
+        ],
+    )
+}
+
+/// A frame's flags, body and raw bytes at `offset` of the frame area, read
+/// again from its header (for frames the splitter skipped).
+fn reslice(area: &[u8], offset: usize, major: u8, mode: SizeMode) -> Option<(u16, &[u8], &[u8])> {
+    let header_len = if major == 2 { 6 } else { 10 };
+    let h = area.get(offset..offset.checked_add(header_len)?)?;
+    let (size, flags) = if major == 2 {
+        (u32::from_be_bytes([0, h[3], h[4], h[5]]), 0)
+    } else {
+        let sb = [h[4], h[5], h[6], h[7]];
+        let size = match mode {
+            SizeMode::Syncsafe => mtg_core::syncsafe::decode_u28(sb),
+            SizeMode::Plain => u32::from_be_bytes(sb),
+        };
+        (size, u16::from_be_bytes([h[8], h[9]]))
+    };
+    let body_start = offset + header_len;
+    let end = body_start
+        .saturating_add(usize::try_from(size).ok()?)
+        .min(area.len());
+    Some((flags, area.get(body_start..end)?, area.get(offset..end)?))
+}
+
+/// Reads the ID3v2 tag at the start of `filething` (a path, opened by Rust,
+/// or a file object) and, with `load_v1`, the ID3v1 tag at its end.
+///
+/// Returns a dict: `version` ((2, major, revision) or None without a v2 tag),
+/// `flags`, `size` (the whole v2 tag), `ext_data`, `padding`, `frames`
+/// (`[(id, effective_flags, body, raw)]` in file order) and `v1` (the frames
+/// ParseID3v1 makes, or None). `known_ids` (frame IDs the caller knows, or
+/// None) steers the v2.4 frame-size heuristic. Raises mutagen's ID3 errors.
+#[pyfunction]
+#[pyo3(signature = (filething, load_v1=true, known_ids=None, v2_version=4))]
+pub fn id3_read<'py>(
+    py: Python<'py>,
+    filething: &Bound<'py, PyAny>,
+    load_v1: bool,
+    known_ids: Option<&Bound<'py, PyAny>>,
+    v2_version: u8,
+) -> PyResult<Bound<'py, PyDict>> {
+    let name = error::display_name(filething);
+    let Some(opened) = source::open_for_reading(py, filething)? else {
+        return Err(pyo3::exceptions::PyTypeError::new_err(
+            "id3_read needs a path or a file object",
+        ));
+    };
+    let known: Option<HashSet<String>> = match known_ids {
+        Some(ids) if !ids.is_none() => Some(
+            ids.try_iter()?
+                .map(|i| i.and_then(|i| i.extract::<String>()))
+                .collect::<PyResult<_>>()?,
+        ),
+        _ => None,
+    };
+    let src = &opened.source;
+    let found = py
+        .detach(|| read_id3(src, load_v1))
+        .map_err(|e| error::to_py(py, &e, &name))?;
+
+    let out = PyDict::new(py);
+    let frames = PyList::empty(py);
+    match &found.v2 {
+        Some(tag_bytes) => {
+            let header = tag_bytes.header();
+            let (major, revision) = (header.major, header.revision);
+            out.set_item("version", (2u8, major, revision))?;
+            out.set_item("flags", header.flags)?;
+            out.set_item("size", header.size)?;
+            match &header.ext {
+                Some(ext) => out.set_item("ext_data", PyBytes::new(py, &ext.data))?,
+                None => out.set_item("ext_data", py.None())?,
+            }
+            let tag = match &known {
+                Some(set) => tag_bytes.frames_with(&|id: &str| set.contains(id)),
+                None => tag_bytes.frames(),
+            };
+            out.set_item("padding", tag.padding)?;
+            // Frames in file order: the valid ones, and those whose ID the
+            // splitter rejected (e.g. "PIC\0" in a v2.3 tag), which mutagen
+            // still reads; the Python layer decides what to do with each.
+            let area = tag_bytes.frame_area();
+            let mut entries: Vec<(usize, Bound<'py, PyTuple>)> = Vec::new();
+            for frame in &tag.frames {
+                let item = frame_tuple(
+                    py,
+                    frame.id.as_str(),
+                    tag.effective_flags(frame),
+                    frame.body,
+                    frame.raw,
+                )?;
+                entries.push((frame.offset, item));
+            }
+            for skipped in &tag.skipped {
+                if skipped.reason != SkipReason::InvalidId {
+                    continue;
+                }
+                if let Some((flags, body, raw)) =
+                    reslice(area, skipped.offset, major, tag.size_mode)
+                {
+                    let id_len = if major == 2 { 3 } else { 4 };
+                    let id: String = skipped.id[..id_len]
+                        .iter()
+                        .map(|&b| char::from(b))
+                        .collect();
+                    let flags = if tag.unsync_frames() {
+                        flags | 0x0002
+                    } else {
+                        flags
+                    };
+                    entries.push((skipped.offset, frame_tuple(py, &id, flags, body, raw)?));
+                }
+            }
+            entries.sort_by_key(|(offset, _)| *offset);
+            for (_, item) in entries {
+                frames.append(item)?;
+            }
+        }
+        None => {
+            out.set_item("version", py.None())?;
+            out.set_item("flags", 0)?;
+            out.set_item("size", 0)?;
+            out.set_item("ext_data", py.None())?;
+            out.set_item("padding", 0)?;
+        }
+    }
+    out.set_item("frames", frames)?;
+    match &found.v1 {
+        Some((tag, _offset)) => out.set_item("v1", v1::frames_to_py(py, tag, v2_version)?)?,
+        None => out.set_item("v1", py.None())?,
+    }
+    Ok(out)
+}
