@@ -7,6 +7,7 @@ mod errors;
 mod file_type;
 mod flac;
 mod id3;
+mod mpeg;
 mod source;
 
 use pyo3::prelude::*;
@@ -38,5 +39,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     ape::register(m)?;
     flac::register(m)?;
     id3::register(m)?;
+    mpeg::register(m)?;
     Ok(())
 }
