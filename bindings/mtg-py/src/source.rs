@@ -142,23 +142,13 @@ fn bytes_path(bytes: &[u8]) -> PathBuf {
     PathBuf::from(String::from_utf8_lossy(bytes).into_owned())
 }
 
-/// Opens `path` read-only like Python's `open(path, "rb")`: a directory is
-/// refused with EISDIR at open, not at the first read.
-fn open_file(path: &std::path::Path) -> mtg_core::Result<FileSource> {
-    let source = FileSource::open(path)?;
-    if source.file().metadata()?.is_dir() {
-        return Err(mtg_core::Error::Io(std::io::Error::from_raw_os_error(21)));
-    }
-    Ok(source)
-}
-
 /// Opens `filething` for reading the way mutagen's loaders accept it: a
 /// path (opened by Rust; failures raise `MutagenError(OSError)`) or a file
 /// object (used as is). Anything else is left to the Python `loadfile`
 /// rules, signalled by `Ok(None)`.
 pub fn open_for_reading(py: Python<'_>, filething: &Bound<'_, PyAny>) -> PyResult<Option<Opened>> {
     if let Some(path) = as_path(filething)? {
-        return match py.detach(|| open_file(&path)) {
+        return match py.detach(|| FileSource::open(&path)) {
             Ok(source) => Ok(Some(Opened {
                 source: PySource::Path(source),
             })),

@@ -94,6 +94,9 @@ fn clamp(total: u64, offset: u64, wanted: usize) -> usize {
     }
 }
 
+/// `EISDIR` (the same number on Linux and the BSDs/macOS).
+const EISDIR: i32 = 21;
+
 /// A [`ByteSource`] over an open file, reading with positional reads.
 ///
 /// The length is taken once, when the source is created; reads never go past
@@ -107,7 +110,8 @@ pub struct FileSource {
 }
 
 impl FileSource {
-    /// Open `path` read-only and take its length (`open` + `fstat`).
+    /// Open `path` read-only and take its length (`open` + `fstat`); a
+    /// directory is refused (EISDIR), as Python's `open()` refuses it.
     pub fn open(path: impl AsRef<Path>) -> Result<Self> {
         let file = File::open(path)?;
         Self::from_file(file)
@@ -115,8 +119,16 @@ impl FileSource {
 
     /// Wrap an already open file, taking its length (`fstat`).
     pub fn from_file(file: File) -> Result<Self> {
-        let len = file.metadata()?.len();
-        Ok(FileSource { file, len })
+        let meta = file.metadata()?;
+        if meta.is_dir() {
+            // What reading a directory gives, reported at open like
+            // Python's open() does (EISDIR).
+            return Err(Error::Io(io::Error::from_raw_os_error(EISDIR)));
+        }
+        Ok(FileSource {
+            file,
+            len: meta.len(),
+        })
     }
 
     /// The underlying file.

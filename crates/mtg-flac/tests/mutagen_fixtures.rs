@@ -622,8 +622,7 @@ fn saving_like_mutagen() {
             let mut memory = original.clone();
             {
                 let mut fixed = |_: &PaddingInfo| padding.unwrap_or(0);
-                let mut from_info =
-                    |i: &PaddingInfo| (i.padding * 7 + i.size * 3).rem_euclid(5000);
+                let mut from_info = |i: &PaddingInfo| (i.padding * 7 + i.size * 3).rem_euclid(5000);
                 let mut options = SaveOptions {
                     delete_id3,
                     padding: if info_padding {

@@ -78,7 +78,8 @@ def id3_unsynch_encode(value: bytes) -> bytes:
 def id3_read(filething: Any, load_v1: bool = True, known_ids: Any = None,
              v2_version: int = 4) -> Dict[str, Any]:
     """A file's ID3v2 tag as raw frames (and ID3v1 frames): keys version,
-    flags, size, ext_data, padding, frames [(id, flags, body, raw)], v1."""
+    flags, size, ext_data, padding, frames [(id, flags, body, frame_header)]
+    (the raw frame is frame_header + body), v1."""
     ...
 
 def id3_parse_v1(data: bytes, v2_version: int = 4) -> Optional[List[Tuple[str, Dict[str, Any]]]]:

@@ -10,6 +10,9 @@ use pyo3::types::{PyBytes, PyDict, PyList, PyTuple};
 use super::{error, v1};
 use crate::source;
 
+/// `(id, flags, body, frame_header)`: the frame header as stored, so that
+/// the raw frame (`frame_header + body`, needed only for unknown frames) is
+/// built in Python when needed instead of copying every body twice.
 fn frame_tuple<'py>(
     py: Python<'py>,
     id: &str,
@@ -17,13 +20,16 @@ fn frame_tuple<'py>(
     body: &[u8],
     raw: &[u8],
 ) -> PyResult<Bound<'py, PyTuple>> {
+    let header = raw
+        .get(..raw.len().saturating_sub(body.len()))
+        .unwrap_or_default();
     PyTuple::new(
         py,
         [
             id.into_pyobject(py)?.into_any(),
             flags.into_pyobject(py)?.into_any(),
             PyBytes::new(py, body).into_any(),
-            PyBytes::new(py, raw).into_any(),
+            PyBytes::new(py, header).into_any(),
         ],
     )
 }
@@ -55,7 +61,8 @@ fn reslice(area: &[u8], offset: usize, major: u8, mode: SizeMode) -> Option<(u16
 ///
 /// Returns a dict: `version` ((2, major, revision) or None without a v2 tag),
 /// `flags`, `size` (the whole v2 tag), `ext_data`, `padding`, `frames`
-/// (`[(id, effective_flags, body, raw)]` in file order) and `v1` (the frames
+/// (`[(id, effective_flags, body, frame_header)]` in file order; the raw
+/// frame is `frame_header + body`) and `v1` (the frames
 /// ParseID3v1 makes, or None). `known_ids` (frame IDs the caller knows, or
 /// None) steers the v2.4 frame-size heuristic. Raises mutagen's ID3 errors.
 #[pyfunction]

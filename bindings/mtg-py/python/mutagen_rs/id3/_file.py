@@ -284,16 +284,16 @@ class ID3(ID3Tags, mutagen_rs.Metadata):
         table = header.known_frames
         unknown = []
         add = self._add
-        for frame_id, flags, body, raw in result["frames"]:
+        for frame_id, flags, body, frame_header in result["frames"]:
             cls, name = _frame_class(frame_id, table, header.version)
             if cls is None:
                 if name is not None and _is_valid_frame_id(name):
-                    unknown.append(raw)
+                    unknown.append(frame_header + body)
                 continue
             try:
                 frame = cls._fromData(header, flags, body)
             except NotImplementedError:
-                unknown.append(raw)
+                unknown.append(frame_header + body)
                 continue
             except _ID3JunkFrameError:
                 continue
