@@ -23,6 +23,7 @@ declare -A SEEDS=(
     [mpeg]="test_files/*.mp3 test_files/*.mp2 test_files/*.aac test_files/*.ac3 test_files/*.eac3"
     [flac]="test_files/*.flac test_files/*.oga"
     [vorbis]="test_files/*.ogg test_files/*.opus test_files/*.flac"
+    [ape]="test_files/mp3_apev2.mp3 test_files/*.wv test_files/*.mpc"
 )
 
 if [ $# -eq 0 ]; then
