@@ -10,7 +10,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyTuple};
 
 /// An open audio file: tags, stream information and a file name.
-#[pyclass(subclass, dict, weakref, module = "mutagen_rs")]
+#[pyclass(subclass, weakref, module = "mutagen_rs")]
 pub struct FileType {
     /// The tags of the file, or None when it has none.
     #[pyo3(get, set)]
@@ -360,7 +360,7 @@ fn resolve_target<'py>(
 }
 
 /// Information about an audio stream: length, bitrate, sample rate, ...
-#[pyclass(subclass, dict, weakref, module = "mutagen_rs")]
+#[pyclass(subclass, weakref, module = "mutagen_rs")]
 pub struct StreamInfo;
 
 #[pymethods]

@@ -113,6 +113,11 @@ def File(filething, options=None, easy=False):
     ranked.sort()
     score, _name, Kind = ranked[-1]
     if score > 0:
-        fileobj.seek(0, 0)
+        try:
+            fileobj.seek(0, 0)
+        except IOError:
+            # A file object that fails here fails again in the format's
+            # load, which reports it the way that format does.
+            pass
         return Kind(fileobj, filename=filething.filename)
     return None

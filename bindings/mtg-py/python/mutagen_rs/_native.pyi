@@ -158,3 +158,29 @@ def flac_picture_data(path: Any, offset: int, length: int, expected: Tuple[int, 
     """Image bytes left in the file, if it is unchanged (else None)."""
 def flac_save(filething: Any, name: Any, blocks: Any, deleteid3: bool = False, padding: Any = None) -> None:
     """Write `blocks` as the metadata of a FLAC file (path or file object)."""
+
+# --- MPEG audio, AAC, AC-3 (src/mpeg.rs) ---
+def mpeg_info(filething: Any, offset: Optional[int], modes: Any) -> Dict[str, Any]:
+    """The attributes mutagen's ``MPEGInfo(fileobj, offset)`` sets, in its
+    order (path or file object; `modes` are the BitrateMode members)."""
+def mp3_untagged_info(path: Any, modes: Any) -> Optional[Dict[str, Any]]:
+    """MPEGInfo's attributes for a file without any ID3 tag (one open for
+    both checks); None when it has a tag or cannot be read."""
+def mpeg_frame(fileobj: Any, modes: Any) -> Dict[str, Any]:
+    """The attributes of ``MPEGFrame(fileobj)`` at the file's position; the
+    file is left where mutagen leaves it."""
+def mpeg_xing(data: bytes) -> Tuple[Dict[str, Any], Optional[Dict[str, Any]], int]:
+    """A Xing/Info header: (attributes, LAME header attributes or None,
+    bytes used)."""
+def mpeg_vbri(fileobj: Any) -> Dict[str, Any]:
+    """The attributes of ``VBRIHeader(fileobj)``; the file is left after the
+    bytes mutagen reads."""
+def mpeg_lame_version(data: bytes) -> Tuple[int, int, str, bool, int]:
+    """``LAMEHeader.parse_version`` on 20 bytes: (major, minor, desc,
+    is_new, bytes used)."""
+def mpeg_lame_header(vbr_scale: int, data: bytes) -> Dict[str, Any]:
+    """The attributes of ``LAMEHeader(xing, fileobj)`` on its 27 bytes."""
+def aac_info(filething: Any, pos: int = 0) -> Dict[str, Any]:
+    """The attributes mutagen's ``AACInfo(fileobj)`` sets, in its order."""
+def ac3_info(filething: Any, pos: int = 0) -> Dict[str, Any]:
+    """The attributes mutagen's ``AC3Info(fileobj)`` sets, in its order."""
