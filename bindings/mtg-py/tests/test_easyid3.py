@@ -17,15 +17,10 @@ import mutagen.easyid3 as R_EASY
 import mutagen.id3 as R_ID3
 import mutagen_rs.easyid3 as O_EASY
 import mutagen_rs.id3 as O_ID3
-from mutagen_rs import _native
 
 from conftest import TEST_FILES
 
 
-READY = all(hasattr(_native, n) for n in (
-    "id3_spec_read", "id3_spec_write", "id3_timestamp_parse", "id3_read",
-    "id3_save", "id3_delete"))
-needs_native = pytest.mark.skipif(not READY, reason="native ID3 parts missing")
 
 
 def _norm(text):
@@ -301,7 +296,6 @@ out""",
 ]
 
 
-@needs_native
 @pytest.mark.parametrize("code", KEY_CASES)
 def test_keys(code):
     same(code, KEYS=ALL_KEYS)
@@ -323,7 +317,6 @@ def test_register_key():
                 getattr(easy.EasyID3, table).pop(key, None)
 
 
-@needs_native
 def test_pickle():
     # both libraries, so that pickle's per-class caches (__slotnames__)
     # exist on both sides' frame classes alike
@@ -341,7 +334,6 @@ MP3S = [os.path.join(TEST_FILES, n) for n in sorted(os.listdir(TEST_FILES))
         if n.endswith(".mp3")]
 
 
-@needs_native
 @pytest.mark.parametrize("path", MP3S)
 def test_load(path):
     same("e = EasyID3(path)\n(e.keys(), e.pprint(), e.size, "
@@ -379,7 +371,6 @@ r = e._EasyID3__id3
 (e.keys(), sorted((k, repr(v)) for k, v in r.items()))"""
 
 
-@needs_native
 @pytest.mark.parametrize("save_kw", [{}, {"v2_version": 3},
                                      {"v2_version": 3, "v23_sep": None},
                                      {"v1": 2}, {"padding": lambda i: 0}])
@@ -388,14 +379,12 @@ def test_save(tmp_path, source, save_kw):
     _save_both(tmp_path, source, SAVE_CODE, **save_kw)
 
 
-@needs_native
 def test_save_errors(tmp_path):
     same("""e = EasyID3(); e["date"] = "2004"
 (attempt(lambda: e.save("", v2_version=3)), e["date"],
  attempt(lambda: e.save()), attempt(lambda: e.save(filething=None)))""")
 
 
-@needs_native
 def test_save_v23_restores_subframes(tmp_path):
     code = """e = EasyID3(); r = e._EasyID3__id3
 r.add(CHAP(sub_frames=[TDRC(text="2006")]))
@@ -407,7 +396,6 @@ new = ID3(path, translate=False)
     _save_both(tmp_path, None, code)
 
 
-@needs_native
 def test_delete(tmp_path):
     code = """e = EasyID3(); e["artist"] = "foobar"; e.save(path)
 e.delete(path)
@@ -415,7 +403,6 @@ e.delete(path)
     _save_both(tmp_path, None, code)
 
 
-@needs_native
 def test_filetype_remember_ctr():
     path = os.path.join(TEST_FILES, "mp3_notag_lsf.mp3")
     same("""f = ID3FileType(path, ID3=EasyID3)

@@ -15,7 +15,6 @@ here but skipped with a reason until the part exists:
 """
 
 import ast
-import importlib
 import zlib
 
 import pytest
@@ -29,30 +28,10 @@ from mutagen_rs.id3 import _frames as OUR
 from mutagen_rs.id3._util import ID3SaveConfig as OurConfig
 
 
-def _have_tags():
-    try:
-        importlib.import_module("mutagen_rs.id3._tags")
-    except ImportError:
-        return False
-    return True
-
-
-HAVE = {
-    "codec": all(hasattr(_native, name) for name in (
-        "id3_spec_read", "id3_spec_write", "id3_unwrap_frame_body")),
-    "ts": hasattr(_native, "id3_timestamp_parse"),
-    "tags": _have_tags(),
-}
-REASONS = {
-    "codec": "native ID3 codecs not wired yet",
-    "ts": "native ID3 timestamp parser not wired yet",
-    "tags": "mutagen_rs.id3._tags (ID3Tags) not written yet",
-}
-
-
 def needs(*what):
-    """pytest marks that skip a case until the parts it needs exist."""
-    return [pytest.mark.skipif(not HAVE[w], reason=REASONS[w]) for w in what]
+    """Marks for a case that needs the native codecs, timestamps or tags:
+    none any more (they all exist; test_native_surface.py guards them)."""
+    return []
 
 
 def _norm(text):

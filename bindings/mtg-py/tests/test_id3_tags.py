@@ -33,24 +33,8 @@ import mutagen_rs.id3._tags as O_TAGS
 import mutagen_rs.id3._file as O_FILE
 import mutagen_rs.id3._id3v1 as O_V1
 import mutagen_rs.id3._util as O_UTIL
-from mutagen_rs import _native
 
 from conftest import TEST_FILES
-
-
-HAVE = {
-    "codec": all(hasattr(_native, n) for n in (
-        "id3_spec_read", "id3_spec_write", "id3_unwrap_frame_body")),
-    "ts": hasattr(_native, "id3_timestamp_parse"),
-    "file": all(hasattr(_native, n) for n in (
-        "id3_read", "id3_save", "id3_delete", "id3_parse_v1",
-        "id3_find_v1_in_tail", "id3_make_v1")),
-}
-REASONS = {
-    "codec": "native ID3 frame codecs not wired yet",
-    "ts": "native ID3 timestamp parser not wired yet",
-    "file": "native ID3 tag reader/writer not wired yet",
-}
 
 
 def _namespace(*modules):
@@ -692,7 +676,6 @@ r""",
 ]
 
 
-@pytest.mark.skipif(not HAVE["ts"], reason=REASONS["ts"])
 @pytest.mark.parametrize("code", TS_CASES)
 def test_update_timestamps(code):
     same(code)
@@ -731,7 +714,6 @@ def test_parse_v1():
             same("ParseID3v1(%r, %d, {})" % (data, version))
 
 
-@pytest.mark.skipif(not HAVE["ts"], reason=REASONS["ts"])
 def test_parse_v1_ts():
     for data in V1_VARIANTS:
         same("ParseID3v1(%r)" % data)
@@ -772,7 +754,6 @@ def test_make_v1(code):
     same("MakeID3v1(%s)" % code)
 
 
-@pytest.mark.skipif(not HAVE["ts"], reason=REASONS["ts"])
 @pytest.mark.parametrize("code", [
     "{'TDRC': TDRC(text=['2004-05', '2005'])}", "{'TDRC': TDRC(text=[])}",
     "{'TDRC': TDRC(text=''), 'TYER': TYER(text='1999')}",
@@ -786,7 +767,6 @@ def test_make_v1_ts(code):
 # whole files (needs every native part)
 # ---------------------------------------------------------------------------
 
-FILE_READY = all(HAVE.values())
 DATA = [os.path.join(TEST_FILES, n) for n in sorted(os.listdir(TEST_FILES))
         if n.endswith((".mp3", ".mp2"))]
 
@@ -805,7 +785,6 @@ def _load(lib, path, **kw):
         return ("raise", type(e).__name__, _norm(str(e)))
 
 
-@pytest.mark.skipif(not FILE_READY, reason="native ID3 parts missing")
 @pytest.mark.parametrize("path", DATA)
 @pytest.mark.parametrize("kw", [
     {}, {"v2_version": 3}, {"translate": False}, {"load_v1": False},
@@ -822,7 +801,6 @@ def _edit(lib, tags):
     tags.delall("TLEN")
 
 
-@pytest.mark.skipif(not FILE_READY, reason="native ID3 parts missing")
 @pytest.mark.parametrize("path", DATA)
 @pytest.mark.parametrize("save_kw", [
     {}, {"v2_version": 3}, {"v1": 0}, {"v1": 2}, {"padding": lambda i: 7},
@@ -847,7 +825,6 @@ def test_save_file(tmp_path, path, save_kw):
     assert outputs[1] == outputs[0]
 
 
-@pytest.mark.skipif(not FILE_READY, reason="native ID3 parts missing")
 @pytest.mark.parametrize("path", DATA)
 @pytest.mark.parametrize("kw", [{}, {"delete_v1": False},
                                 {"delete_v2": False}])
@@ -862,7 +839,6 @@ def test_delete_file(tmp_path, path, kw):
     assert outputs[1] == outputs[0]
 
 
-@pytest.mark.skipif(not FILE_READY, reason="native ID3 parts missing")
 def test_id3_filetype():
     for path in DATA:
         ref = outcome(lambda: R_ID3.ID3FileType(path).pprint())
@@ -898,20 +874,11 @@ _IDS_V23 = ["TIT2", "TPE1", "TXXX", "COMM", "APIC", "TYER", "TDAT", "TIME",
 _IDS_V22 = ["TT2", "TP1", "PIC", "COM", "XYZ", "TYE", "CRM", "TT2"]
 
 
-def _native_keeps_nul_ids():
-    """Whether the native reader returns frames named like 'PIC\\x00' (an
-    ID3v2.2 ID padded to four characters), which mutagen reads."""
-    if not HAVE["file"]:
-        return False
-    data = (b"ID3\x03\x00\x00\x00\x00\x00\x0fTT2\x00\x00\x00\x00\x05"
-            b"\x00\x00\x00abcd")
-    return bool(_native.id3_read(io.BytesIO(data), False, None)["frames"])
+# Frames named like 'PIC\x00' (an ID3v2.2 ID padded to four characters),
+# which mutagen reads from v2.3/v2.4 tags.
+_NUL_IDS = ["PIC\x00", "TT2\x00"]
 
 
-_NUL_IDS = ["PIC\x00", "TT2\x00"] if _native_keeps_nul_ids() else []
-
-
-@pytest.mark.skipif(not FILE_READY, reason="native ID3 parts missing")
 def test_v22_ids_in_v23_tag(tmp_path):
     # mutagen reads a v2.2 frame ID padded with NUL as the v2.3 frame
     data = (b"ID3\x03\x00\x00\x00\x00\x00\x2ePIC\x00\x00\x00\x00\x0b"
@@ -978,7 +945,6 @@ def _random_tag(rnd):
     return tag + audio + v1
 
 
-@pytest.mark.skipif(not FILE_READY, reason="native ID3 parts missing")
 def test_random_tags(tmp_path):
     rnd = random.Random(int(os.environ.get("ID3_FUZZ_SEED", "6")))
     for i in range(int(os.environ.get("ID3_FUZZ_N", "400"))):
@@ -1006,7 +972,6 @@ def test_random_tags(tmp_path):
         assert outs[1] == outs[0], (i, data, kw, save_kw)
 
 
-@pytest.mark.skipif(not FILE_READY, reason="native ID3 parts missing")
 def test_save_empty_bodies(tmp_path):
     # text frames without text are left out; other frames are written even
     # with an empty body (a header declaring size 0)
