@@ -98,12 +98,13 @@ def consume(f):
     if f is None:
         return -1
     n = 0
-    info = f.info
+    info = getattr(f, "info", None)
     for name in ("length", "bitrate", "sample_rate", "channels"):
         x = getattr(info, name, None)
         if x is not None:
             n += 1 if x else 0
-    tags = f.tags
+    # a tag object (ID3 rows) is its own tags
+    tags = f.tags if hasattr(f, "tags") else f
     if tags is not None:
         for k in tags.keys():
             v = tags[k]
@@ -188,7 +189,9 @@ def test_file_rows():
     files = sorted(p for p in TEST_FILES.iterdir() if p.is_file() and p.name != "README.md")
     groups = {}
     ape_extra = []
+    id3_files = []
     from mutagen.apev2 import APEv2, APEv2File
+    from mutagen.id3 import ID3
     for p in files:
         f = mutagen.File(p)
         if f is None:
@@ -202,10 +205,17 @@ def test_file_rows():
                 ape_extra.append(p)
             except Exception:
                 pass
+        try:
+            ID3(p)
+            id3_files.append(p)
+        except Exception:
+            pass
     rows = [Row(name, mod, name, ps) for (mod, name), ps in sorted(groups.items(),
                                                                    key=lambda kv: kv[0][1])]
     if ape_extra:
         rows.append(Row("APEv2File", "mutagen.apev2", "APEv2File", ape_extra))
+    if id3_files:
+        rows.append(Row("ID3", "mutagen.id3", "ID3", id3_files))
     rows.append(Row("File()", None, "File", [p for ps in groups.values() for p in ps]))
     return rows
 
@@ -213,6 +223,7 @@ def test_file_rows():
 def corpus_rows():
     rows = []
     everything = []
+    mp3s = []
     for gdir in sorted(p for p in CORPUS.iterdir() if p.is_dir()):
         files = sorted(p for p in gdir.iterdir() if p.is_file())
         if not files:
@@ -222,6 +233,10 @@ def corpus_rows():
         rows.append(Row(f"{cls.__name__} ({gdir.name})", cls.__module__, cls.__name__,
                         files, group=gdir.name))
         everything += files
+        if gdir.name.startswith("mp3"):
+            mp3s += files
+    if mp3s:
+        rows.append(Row("ID3 (mp3)", "mutagen.id3", "ID3", mp3s, group="id3"))
     if everything:
         rows.append(Row("File()", None, "File", everything))
     return rows

@@ -1269,28 +1269,6 @@ pub struct FlacState {
     images: Vec<(usize, Vec<u8>)>,
 }
 
-/// Identifies a file's content well enough to notice it changed: device,
-/// inode, size and modification time.
-type Fingerprint = (u64, u64, u64, i128);
-
-fn fingerprint(file: &std::fs::File) -> io::Result<Fingerprint> {
-    let meta = file.metadata()?;
-    let mtime = meta
-        .modified()
-        .ok()
-        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-        .map_or(0, |d| d.as_nanos() as i128);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        Ok((meta.dev(), meta.ino(), meta.len(), mtime))
-    }
-    #[cfg(not(unix))]
-    {
-        Ok((0, 0, meta.len(), mtime))
-    }
-}
-
 #[pymethods]
 impl FlacState {
     /// Every block in file order, as `(code, payload)`:
@@ -1474,7 +1452,7 @@ pub fn flac_load<'py>(
         });
         let fp = match (&opened, needs_fp) {
             (source::PySource::Path(fs), true) => {
-                Some(fingerprint(fs.file()).map_err(|e| io_error(py, &e, name))?)
+                Some(source::fingerprint(fs.file()).map_err(|e| io_error(py, &e, name))?)
             }
             _ => None,
         };
@@ -1574,24 +1552,11 @@ pub fn flac_picture_data<'py>(
     path: &Bound<'py, PyAny>,
     offset: u64,
     length: usize,
-    expected: Fingerprint,
+    expected: source::Fingerprint,
 ) -> PyResult<Option<Bound<'py, PyBytes>>> {
     let name = path;
     let path = path_of(path)?;
-    let read = py.detach(|| -> io::Result<Option<Vec<u8>>> {
-        let file = match std::fs::File::open(&path) {
-            Ok(f) => f,
-            Err(_) => return Ok(None),
-        };
-        if fingerprint(&file)? != expected {
-            return Ok(None);
-        }
-        let source = FileSource::from_file(file).map_err(io::Error::other)?;
-        let data = source
-            .read_range(offset, length)
-            .map_err(io::Error::other)?;
-        Ok((data.len() == length).then(|| data.into_owned()))
-    });
+    let read = py.detach(|| source::read_if_unchanged(&path, offset, length, expected));
     match read {
         Ok(Some(data)) => Ok(Some(PyBytes::new(py, &data))),
         Ok(None) => Ok(None),

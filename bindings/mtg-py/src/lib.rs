@@ -40,5 +40,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     flac::register(m)?;
     id3::register(m)?;
     mpeg::register(m)?;
+    m.add_function(wrap_pyfunction!(source::file_range_if_unchanged, m)?)?;
     Ok(())
 }

@@ -6,7 +6,8 @@
 //! object is read through its own `seek`/`read` methods, range by range.
 
 use std::borrow::Cow;
-use std::path::PathBuf;
+use std::io;
+use std::path::{Path, PathBuf};
 
 use mtg_core::{ByteSource, FileSource};
 use pyo3::prelude::*;
@@ -237,5 +238,77 @@ impl mtg_core::EditTarget for PyFileEdit<'_> {
         self.call("seek", (offset,))?;
         self.call("write", (PyBytes::new(self.fileobj.py(), buf),))?;
         Ok(())
+    }
+}
+
+/// Identifies a file's content well enough to notice that it changed:
+/// device, inode, size and modification time. Bytes left in a file at load
+/// time (picture payloads) are read later only from a file that still has
+/// the fingerprint it had then.
+pub type Fingerprint = (u64, u64, u64, i128);
+
+/// The fingerprint of an open file.
+pub fn fingerprint(file: &std::fs::File) -> io::Result<Fingerprint> {
+    let meta = file.metadata()?;
+    let mtime = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos() as i128);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        Ok((meta.dev(), meta.ino(), meta.len(), mtime))
+    }
+    #[cfg(not(unix))]
+    {
+        Ok((0, 0, meta.len(), mtime))
+    }
+}
+
+/// The `length` bytes at `offset` of the file at `path`, if it can be
+/// opened and still has the fingerprint `expected` (else None: the caller
+/// looks for the bytes again).
+pub fn read_if_unchanged(
+    path: &Path,
+    offset: u64,
+    length: usize,
+    expected: Fingerprint,
+) -> io::Result<Option<Vec<u8>>> {
+    let file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(_) => return Ok(None),
+    };
+    if fingerprint(&file)? != expected {
+        return Ok(None);
+    }
+    let source = FileSource::from_file(file).map_err(io::Error::other)?;
+    let data = source
+        .read_range(offset, length)
+        .map_err(io::Error::other)?;
+    Ok((data.len() == length).then(|| data.into_owned()))
+}
+
+/// `file_range_if_unchanged(path, offset, length, fingerprint)`: the bytes,
+/// or None when the file changed since `fingerprint` was taken (or is
+/// gone). Raises MutagenError(OSError) when reading fails.
+#[pyfunction]
+pub fn file_range_if_unchanged<'py>(
+    py: Python<'py>,
+    path: &Bound<'py, PyAny>,
+    offset: u64,
+    length: usize,
+    fingerprint: Fingerprint,
+) -> PyResult<Option<Bound<'py, PyBytes>>> {
+    let Some(file_path) = as_path(path)? else {
+        return Err(pyo3::exceptions::PyTypeError::new_err("a path is needed"));
+    };
+    match py.detach(|| read_if_unchanged(&file_path, offset, length, fingerprint)) {
+        Ok(Some(data)) => Ok(Some(PyBytes::new(py, &data))),
+        Ok(None) => Ok(None),
+        Err(e) => Err(errors::mutagen_error_from(
+            py,
+            errors::os_error(py, &e, path),
+        )),
     }
 }

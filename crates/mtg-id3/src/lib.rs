@@ -4,7 +4,8 @@
 //!
 //! * the ID3v2 header and extended header, with mutagen's errors
 //!   ([`header`]);
-//! * reading a tag ([`TagBytes`]) and splitting it into raw frames ([`Tag`],
+//! * reading a tag ([`TagBytes`]), also without its large pictures'
+//!   payload ([`sparse`]), and splitting it into raw frames ([`Tag`],
 //!   [`RawFrame`]), and [`read_id3`] for a whole file ([`tag`]);
 //! * unsynchronisation ([`unsync`]);
 //! * ID3v1 find, parse, make ([`v1`]);
@@ -17,6 +18,7 @@ pub use mtg_core::{Error, Result};
 pub mod error;
 pub mod frames;
 pub mod header;
+pub mod sparse;
 pub mod spec;
 pub mod tag;
 pub mod timestamp;
@@ -27,7 +29,8 @@ pub mod write;
 
 pub use error::{Id3Error, NoHeaderReason};
 pub use header::{ExtHeader, Id3Header};
-pub use tag::{read_id3, FrameId, Id3Read, RawFrame, SizeMode, Tag, TagBytes};
+pub use sparse::{DeferredBody, SparseLimits};
+pub use tag::{read_id3, read_id3_sparse, FrameId, Id3Read, RawFrame, SizeMode, Tag, TagBytes};
 pub use v1::{find_id3v1, make_id3v1, parse_id3v1, Id3v1, V1Values, GENRES};
 pub use write::{EncodedFrame, PaddingInfo, SaveOptions, V1Mode};
 

@@ -41,6 +41,7 @@ use mtg_core::{syncsafe, ByteSource, SliceSource};
 
 use crate::error::{Id3Error, NoHeaderReason};
 use crate::header::{Id3Header, FLAG_UNSYNC, HEADER_LEN};
+pub use crate::sparse::{DeferredBody, SparseLimits};
 use crate::unsync::{self, UnsyncError};
 use crate::v1::{self, Id3v1};
 
@@ -141,13 +142,26 @@ pub enum SizeMode {
 /// or as many while the syncsafe walk overshot by at least one byte and the
 /// plain walk by at most one.
 pub fn determine_size_mode(data: &[u8], known: &dyn Fn(&str) -> bool) -> SizeMode {
+    let header_at = |o: u64| -> Option<[u8; 10]> {
+        let start = usize::try_from(o).ok()?;
+        data.get(start..start.checked_add(10)?)?.try_into().ok()
+    };
+    determine_size_mode_by(data.len() as u64, &header_at, known)
+}
+
+/// [`determine_size_mode`] over a frame area of `len` bytes whose 10-byte
+/// frame headers `header_at` gives by offset (None past the end), so that
+/// it can run without the frame bodies in memory.
+pub fn determine_size_mode_by(
+    len: u64,
+    header_at: &dyn Fn(u64) -> Option<[u8; 10]>,
+    known: &dyn Fn(&str) -> bool,
+) -> SizeMode {
     let walk = |syncsafe_sizes: bool| -> (usize, i128) {
-        let len = data.len() as u64;
         let mut o: u64 = 0;
         let mut found = 0usize;
         while o.saturating_add(10) < len {
-            let start = o as usize;
-            let Some(part) = data.get(start..start + 10) else {
+            let Some(part) = header_at(o) else {
                 break;
             };
             if part.iter().all(|&b| b == 0) {
@@ -264,15 +278,21 @@ impl Tag<'_> {
 /// A tag's bytes as read from a source, with its parsed header.
 #[derive(Debug, Clone)]
 pub struct TagBytes<'s> {
-    header: Id3Header,
-    /// The declared tag body (after the 10-byte header).
-    body: Cow<'s, [u8]>,
+    pub(crate) header: Id3Header,
+    /// The declared tag body (after the 10-byte header); with deferred
+    /// bodies, the frame area without them (see [`crate::sparse`]).
+    pub(crate) body: Cow<'s, [u8]>,
     /// Where the frames start in `body` (after the extended header).
-    frames_start: usize,
+    pub(crate) frames_start: usize,
     /// The frame area after whole-tag unsynchronisation, when it changed.
-    decoded: Option<Vec<u8>>,
+    pub(crate) decoded: Option<Vec<u8>>,
     /// Whole-tag unsynchronisation that failed (the raw data is used).
-    unsync_error: Option<UnsyncError>,
+    pub(crate) unsync_error: Option<UnsyncError>,
+    /// Frame bodies left in the source, in frame area order.
+    pub(crate) deferred: Vec<DeferredBody>,
+    /// The frame size encoding, when it was decided before the frame area
+    /// was shortened (a tag read with deferred bodies).
+    pub(crate) size_mode: Option<SizeMode>,
 }
 
 impl<'s> TagBytes<'s> {
@@ -289,7 +309,7 @@ impl<'s> TagBytes<'s> {
         })
     }
 
-    fn read_with<F>(src_len: u64, mut read: F) -> mtg_core::Result<TagBytes<'s>>
+    pub(crate) fn read_with<F>(src_len: u64, mut read: F) -> mtg_core::Result<TagBytes<'s>>
     where
         F: FnMut(u64, usize) -> mtg_core::Result<Cow<'s, [u8]>>,
     {
@@ -343,6 +363,8 @@ impl<'s> TagBytes<'s> {
             frames_start,
             decoded: None,
             unsync_error: None,
+            deferred: Vec::new(),
+            size_mode: None,
         };
         if tag.header.major < 4 && tag.header.unsync() {
             match unsync::decode(tag.raw_frame_area()) {
@@ -384,6 +406,22 @@ impl<'s> TagBytes<'s> {
         HEADER_LEN as u64 + self.frames_start as u64
     }
 
+    /// Frame bodies that were left in the source (large pictures, see
+    /// [`TagBytes::read_sparse`]): the frame area holds only their first
+    /// bytes, and their frame headers declare that shortened size.
+    pub fn deferred(&self) -> &[DeferredBody] {
+        &self.deferred
+    }
+
+    /// The deferred body of the frame whose header is at `area_offset` of
+    /// the frame area, if its body was deferred.
+    pub fn deferred_at(&self, area_offset: usize) -> Option<&DeferredBody> {
+        self.deferred
+            .binary_search_by_key(&area_offset, |d| d.area_offset)
+            .ok()
+            .and_then(|i| self.deferred.get(i))
+    }
+
     /// The failure of whole-tag unsynchronisation, if it failed (mutagen then
     /// reads the frames from the raw data, as done here).
     pub fn unsync_error(&self) -> Option<UnsyncError> {
@@ -402,10 +440,10 @@ impl<'s> TagBytes<'s> {
     pub fn frames_with(&self, known: &dyn Fn(&str) -> bool) -> Tag<'_> {
         let data = self.frame_area();
         let major = self.header.major;
-        let size_mode = if major == 4 {
-            determine_size_mode(data, known)
-        } else {
-            SizeMode::Plain
+        let size_mode = match self.size_mode {
+            Some(mode) => mode,
+            None if major == 4 => determine_size_mode(data, known),
+            None => SizeMode::Plain,
         };
         let (id_len, header_len) = if major == 2 { (3, 6) } else { (4, 10) };
         let mut frames = Vec::new();
@@ -495,7 +533,28 @@ pub struct Id3Read<'s> {
 /// other error is returned as is. ID3v2 tags elsewhere than at offset 0 are
 /// not looked for.
 pub fn read_id3<S: ByteSource + ?Sized>(src: &S, load_v1: bool) -> mtg_core::Result<Id3Read<'_>> {
-    let v2 = match TagBytes::read(src) {
+    read_id3_by(src, load_v1, TagBytes::read)
+}
+
+/// [`read_id3`] reading the ID3v2 tag with [`TagBytes::read_sparse`]: the
+/// bodies of large pictures stay in the source.
+pub fn read_id3_sparse<'s, S: ByteSource + ?Sized>(
+    src: &'s S,
+    load_v1: bool,
+    known: &dyn Fn(&str) -> bool,
+    limits: SparseLimits,
+) -> mtg_core::Result<Id3Read<'s>> {
+    read_id3_by(src, load_v1, |src| {
+        TagBytes::read_sparse(src, known, limits)
+    })
+}
+
+fn read_id3_by<'s, S: ByteSource + ?Sized>(
+    src: &'s S,
+    load_v1: bool,
+    read_tag: impl FnOnce(&'s S) -> mtg_core::Result<TagBytes<'s>>,
+) -> mtg_core::Result<Id3Read<'s>> {
+    let v2 = match read_tag(src) {
         Ok(tag) => Some(tag),
         Err(e) => {
             let recoverable = matches!(

@@ -76,10 +76,13 @@ def id3_unsynch_encode(value: bytes) -> bytes:
     ...
 
 def id3_read(filething: Any, load_v1: bool = True, known_ids: Any = None,
-             v2_version: int = 4) -> Dict[str, Any]:
+             v2_version: int = 4, table: Optional[Dict[str, Any]] = None,
+             native: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
     """A file's ID3v2 tag as raw frames (and ID3v1 frames): keys version,
     flags, size, ext_data, padding, frames [(id, flags, body, frame_header)]
-    (the raw frame is frame_header + body), v1."""
+    (the raw frame is frame_header + body), v1. With table and native,
+    frames whose class table[id] is native[id] come built, as
+    (hash_key, frame); simple is True when all did, under distinct keys."""
     ...
 
 def id3_parse_v1(data: bytes, v2_version: int = 4) -> Optional[List[Tuple[str, Dict[str, Any]]]]:
@@ -156,6 +159,9 @@ def flac_load(filething: Any, name: Any, info_class: Any, tags_class: Any) -> Tu
     fingerprint)."""
 def flac_picture_data(path: Any, offset: int, length: int, expected: Tuple[int, int, int, int]) -> Optional[bytes]:
     """Image bytes left in the file, if it is unchanged (else None)."""
+def file_range_if_unchanged(path: Any, offset: int, length: int, fingerprint: Tuple[int, int, int, int]) -> Optional[bytes]:
+    """The bytes at offset of the file at path, if it still has the
+    fingerprint (device, inode, size, mtime ns) it had (else None)."""
 def flac_save(filething: Any, name: Any, blocks: Any, deleteid3: bool = False, padding: Any = None) -> None:
     """Write `blocks` as the metadata of a FLAC file (path or file object)."""
 

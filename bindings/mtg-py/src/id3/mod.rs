@@ -2,11 +2,13 @@
 //!
 //! * `error`: mtg-id3 errors as mutagen's Python exceptions.
 //! * `unsync`: `unsynch.encode/decode`.
-//! * `read`: reading a file's tags into raw frames (`id3_read`).
+//! * `read`: reading a file's tags (`id3_read`).
+//! * `build`: a tag's frames as Python objects, built in one step.
 //! * `v1`: ID3v1 find, parse and make.
 //! * `save`: writing and deleting tags in a file.
 //! * `spec`: one frame field between bytes and its Python value.
 
+mod build;
 mod error;
 mod read;
 mod save;

@@ -2,13 +2,15 @@
 
 use std::collections::HashSet;
 
-use mtg_id3::tag::SkipReason;
-use mtg_id3::{read_id3, SizeMode};
+use mtg_core::ByteSource;
+use mtg_id3::tag::{is_mutagen_frame_id, SkipReason};
+use mtg_id3::{read_id3, read_id3_sparse, DeferredBody, SizeMode, SparseLimits};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyTuple};
 
+use super::build::FrameBuilder;
 use super::{error, v1};
-use crate::source;
+use crate::source::{self, PySource};
 
 /// `(id, flags, body, frame_header)`: the frame header as stored, so that
 /// the raw frame (`frame_header + body`, needed only for unknown frames) is
@@ -32,6 +34,34 @@ fn frame_tuple<'py>(
             PyBytes::new(py, header).into_any(),
         ],
     )
+}
+
+/// The fingerprint of the file `src` reads (a path), as Python object.
+fn file_fingerprint<'py>(
+    py: Python<'py>,
+    src: &PySource,
+    name: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    let PySource::Path(fs) = src else {
+        return Ok(py.None().into_bound(py));
+    };
+    let print = source::fingerprint(fs.file())
+        .map_err(|e| error::to_py(py, &mtg_core::Error::Io(e), name))?;
+    Ok(print.into_pyobject(py)?.into_any())
+}
+
+/// The raw frame (header and whole body) of a deferred body, read from
+/// `src`.
+fn read_whole(py: Python<'_>, src: &PySource, d: &DeferredBody, name: &str) -> PyResult<Vec<u8>> {
+    let start = d.source_offset.saturating_sub(10);
+    let data = src
+        .read_range(start, d.size + 10)
+        .map_err(|e| error::to_py(py, &e, name))?;
+    if data.len() != d.size + 10 {
+        let e = mtg_core::Error::truncated("the file changed while read");
+        return Err(error::to_py(py, &e, name));
+    }
+    Ok(data.into_owned())
 }
 
 /// A frame's flags, body and raw bytes at `offset` of the frame area, read
@@ -65,15 +95,28 @@ fn reslice(area: &[u8], offset: usize, major: u8, mode: SizeMode) -> Option<(u16
 /// frame is `frame_header + body`) and `v1` (the frames
 /// ParseID3v1 makes, or None). `known_ids` (frame IDs the caller knows, or
 /// None) steers the v2.4 frame-size heuristic. Raises mutagen's ID3 errors.
+///
+/// With `table` (frame ID to class, the table an ID3v2.3/2.4 tag is read
+/// with) and `native` (the classes that may be built here), frames are built
+/// as Python objects where possible (see `build`): such an entry of
+/// `frames` is `(hash_key, frame)` instead of the raw 4-tuple, and `simple`
+/// is True when every entry was built and no two share a key.
 #[pyfunction]
-#[pyo3(signature = (filething, load_v1=true, known_ids=None, v2_version=4))]
+#[pyo3(signature = (filething, load_v1=true, known_ids=None, v2_version=4, table=None, native=None))]
 pub fn id3_read<'py>(
     py: Python<'py>,
     filething: &Bound<'py, PyAny>,
     load_v1: bool,
     known_ids: Option<&Bound<'py, PyAny>>,
     v2_version: u8,
+    table: Option<Bound<'py, PyDict>>,
+    native: Option<Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyDict>> {
+    let builder = match (table, native) {
+        (Some(table), Some(native)) => Some(FrameBuilder::new(table, native)?),
+        _ => None,
+    };
+    let mut simple = true;
     let name = error::display_name(filething);
     let Some(opened) = source::open_for_reading(py, filething)? else {
         return Err(pyo3::exceptions::PyTypeError::new_err(
@@ -89,9 +132,23 @@ pub fn id3_read<'py>(
         _ => None,
     };
     let src = &opened.source;
+    // Pictures stay in the file when their frames are built here and the
+    // file can be opened again by path to read them.
+    let sparse = builder.is_some() && matches!(src, PySource::Path(_));
     let found = py
-        .detach(|| read_id3(src, load_v1))
+        .detach(|| {
+            if sparse {
+                let known = |id: &str| match &known {
+                    Some(set) => set.contains(id),
+                    None => is_mutagen_frame_id(id.as_bytes()),
+                };
+                read_id3_sparse(src, load_v1, &known, SparseLimits::default())
+            } else {
+                read_id3(src, load_v1)
+            }
+        })
         .map_err(|e| error::to_py(py, &e, &name))?;
+    let mut file_print: Option<Bound<'py, PyAny>> = None;
 
     let out = PyDict::new(py);
     let frames = PyList::empty(py);
@@ -116,14 +173,60 @@ pub fn id3_read<'py>(
             // still reads; the Python layer decides what to do with each.
             let area = tag_bytes.frame_area();
             let mut entries: Vec<(usize, Bound<'py, PyTuple>)> = Vec::new();
+            let mut keys = HashSet::new();
             for frame in &tag.frames {
-                let item = frame_tuple(
-                    py,
-                    frame.id.as_str(),
-                    tag.effective_flags(frame),
-                    frame.body,
-                    frame.raw,
-                )?;
+                let flags = tag.effective_flags(frame);
+                let id = frame.id.as_str();
+                let deferred = tag_bytes.deferred_at(frame.offset);
+                let mut built = None;
+                if let (Some(b), Some(d)) = (&builder, deferred) {
+                    built = b.build_picture(major, id, frame.body, d.size, |start, len| {
+                        let print = match &file_print {
+                            Some(p) => p.clone(),
+                            None => {
+                                let p = file_fingerprint(py, src, &name)?;
+                                file_print = Some(p.clone());
+                                p
+                            }
+                        };
+                        Ok(PyTuple::new(
+                            py,
+                            [
+                                filething.clone(),
+                                (d.source_offset + start as u64)
+                                    .into_pyobject(py)?
+                                    .into_any(),
+                                len.into_pyobject(py)?.into_any(),
+                                print,
+                            ],
+                        )?
+                        .into_any())
+                    })?;
+                }
+                // a deferred body not built from its prefix is read whole
+                let whole;
+                let (body, raw) = match deferred {
+                    Some(d) if built.is_none() => {
+                        whole = read_whole(py, src, d, &name)?;
+                        (&whole[10..], &whole[..])
+                    }
+                    _ => (frame.body, frame.raw),
+                };
+                if built.is_none() {
+                    if let Some(b) = &builder {
+                        built = b.build(major, id, flags, body)?;
+                    }
+                }
+                let item = match built {
+                    Some((key, obj)) => {
+                        simple &= keys.insert(key.to_str()?.to_owned());
+                        PyTuple::new(py, [key.into_any(), obj])?
+                    }
+                    None => {
+                        simple = false;
+                        frame_tuple(py, id, flags, body, raw)?
+                    }
+                };
                 entries.push((frame.offset, item));
             }
             for skipped in &tag.skipped {
@@ -133,6 +236,7 @@ pub fn id3_read<'py>(
                 if let Some((flags, body, raw)) =
                     reslice(area, skipped.offset, major, tag.size_mode)
                 {
+                    simple = false;
                     let id_len = if major == 2 { 3 } else { 4 };
                     let id: String = skipped.id[..id_len]
                         .iter()
@@ -160,6 +264,7 @@ pub fn id3_read<'py>(
         }
     }
     out.set_item("frames", frames)?;
+    out.set_item("simple", simple && builder.is_some())?;
     match &found.v1 {
         Some((tag, _offset)) => out.set_item("v1", v1::frames_to_py(py, tag, v2_version)?)?,
         None => out.set_item("v1", py.None())?,

@@ -8,6 +8,7 @@ use mtg_id3::value::{FieldValue, PyInt};
 use mtg_id3::Id3TimeStamp;
 use pyo3::exceptions::{PyAttributeError, PyTypeError};
 use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyFloat, PyInt as PyIntType, PyList, PyString, PyTuple};
 
 use crate::errors;
@@ -58,10 +59,23 @@ pub fn kind_of(spec: &Bound<'_, PyAny>) -> PyResult<FieldKind> {
     Err(PyTypeError::new_err("not an ID3 spec"))
 }
 
-fn specs_attr<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
-    py.import(pyo3::intern!(py, "mutagen_rs.id3._specs"))?
-        .getattr(name)
+/// A class of `mutagen_rs.id3._specs`, looked up once per process (the
+/// classes, not any value read from a file).
+fn specs_class<'py>(
+    py: Python<'py>,
+    cell: &'static PyOnceLock<Py<PyAny>>,
+    name: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    cell.get_or_try_init(py, || {
+        Ok::<_, PyErr>(py.import("mutagen_rs.id3._specs")?.getattr(name)?.unbind())
+    })
+    .map(|c| c.bind(py).clone())
 }
+
+static ENCODING: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+static PICTURE_TYPE: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+static CTOC_FLAGS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+static TIME_STAMP: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 
 fn int_to_py<'py>(py: Python<'py>, v: &PyInt) -> PyResult<Bound<'py, PyAny>> {
     match v {
@@ -97,7 +111,7 @@ fn int_from_py(obj: &Bound<'_, PyAny>) -> PyResult<PyInt> {
 }
 
 fn timestamp_to_py<'py>(py: Python<'py>, ts: &Id3TimeStamp) -> PyResult<Bound<'py, PyAny>> {
-    specs_attr(py, "ID3TimeStamp")?.call1((ts.text(),))
+    specs_class(py, &TIME_STAMP, "ID3TimeStamp")?.call1((ts.text(),))
 }
 
 /// A field value as the Python object mutagen gives for a `kind` field.
@@ -106,12 +120,14 @@ pub fn value_to_py<'py>(
     kind: &FieldKind,
     value: &FieldValue<'_>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let wrap =
-        |class: &str, v: i64| -> PyResult<Bound<'py, PyAny>> { specs_attr(py, class)?.call1((v,)) };
+    let wrap = |cell: &'static PyOnceLock<Py<PyAny>>,
+                class: &str,
+                v: i64|
+     -> PyResult<Bound<'py, PyAny>> { specs_class(py, cell, class)?.call1((v,)) };
     Ok(match (kind, value) {
-        (FieldKind::Encoding, FieldValue::Int(v)) => wrap("Encoding", *v)?,
-        (FieldKind::PictureType, FieldValue::Int(v)) => wrap("PictureType", *v)?,
-        (FieldKind::CtocFlags, FieldValue::Int(v)) => wrap("CTOCFlags", *v)?,
+        (FieldKind::Encoding, FieldValue::Int(v)) => wrap(&ENCODING, "Encoding", *v)?,
+        (FieldKind::PictureType, FieldValue::Int(v)) => wrap(&PICTURE_TYPE, "PictureType", *v)?,
+        (FieldKind::CtocFlags, FieldValue::Int(v)) => wrap(&CTOC_FLAGS, "CTOCFlags", *v)?,
         (_, FieldValue::Int(v)) => v.into_pyobject(py)?.into_any(),
         (_, FieldValue::BigInt(v)) => int_to_py(py, v)?,
         (_, FieldValue::Float(v)) => PyFloat::new(py, *v).into_any(),

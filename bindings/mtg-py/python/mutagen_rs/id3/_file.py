@@ -33,6 +33,14 @@ from ._tags import ID3Tags, ID3Header
 from ._id3v1 import MakeID3v1, find_id3v1
 
 
+# The frame classes mutagen_rs._native may build itself from a tag's bytes
+# (all standard ID3v2.3/2.4 frames except those holding sub-frames).
+_NATIVE_FRAMES = {
+    frame_id: cls for frame_id, cls in _Frames.items()
+    if frame_id not in ("CHAP", "CTOC")
+}
+
+
 @enum
 class ID3v1SaveOptions(object):
     """What ``ID3.save`` does with an ID3v1 tag."""
@@ -259,7 +267,9 @@ class ID3(ID3Tags, mutagen_rs.Metadata):
         self._reset()
 
         ids = None if known_frames is None else frozenset(known_frames)
-        result = _native.id3_read(source, load_v1, ids)
+        table = _Frames if known_frames is None else known_frames
+        result = _native.id3_read(source, load_v1, ids, 4, table,
+                                  _NATIVE_FRAMES)
 
         version = result.get("version")
         if version is None:
@@ -284,7 +294,21 @@ class ID3(ID3Tags, mutagen_rs.Metadata):
         table = header.known_frames
         unknown = []
         add = self._add
-        for frame_id, flags, body, frame_header in result["frames"]:
+        store = self._DictProxy__dict
+        frames = result["frames"]
+        if result["simple"]:
+            # every frame built natively, under distinct keys
+            store.update(frames)
+            frames = ()
+        for entry in frames:
+            if len(entry) == 2:
+                key, frame = entry
+                if key in store:
+                    add(frame, False)
+                else:
+                    store[key] = frame
+                continue
+            frame_id, flags, body, frame_header = entry
             cls, name = _frame_class(frame_id, table, header.version)
             if cls is None:
                 if name is not None and _is_valid_frame_id(name):

@@ -1147,9 +1147,49 @@ class RVRB(Frame):
     __hash__ = Frame.__hash__
 
 
+class _ImageInFile(object):
+    """``APIC.data`` of a picture loaded from a path: the image bytes stay in
+    the file until first asked for. The frame then holds ``_image_source``,
+    (path, offset, length, fingerprint of the file when loaded); the bytes
+    are read from a file that still has that fingerprint, else looked up in
+    the tag the file holds now (same description, MIME type and picture
+    type)."""
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            raise AttributeError(
+                "type object %r has no attribute 'data'" % cls.__name__)
+        d = obj.__dict__
+        source = d.get("_image_source")
+        if source is None:
+            raise AttributeError(
+                "%r object has no attribute 'data'" % type(obj).__name__)
+        data = _native.file_range_if_unchanged(*source)
+        if data is None:
+            data = _find_image_again(obj, source[0])
+        del d["_image_source"]
+        d["data"] = data
+        return data
+
+
+def _find_image_again(frame, path):
+    """The image of the picture like ``frame`` in the tag ``path`` holds
+    now (the file changed after the tag was loaded)."""
+
+    from ._file import ID3
+
+    for other in ID3(path).getall("APIC"):
+        if (other.desc, other.mime, other.type, other.encoding) == (
+                frame.desc, frame.mime, frame.type, frame.encoding):
+            return other.data
+    raise error("%r changed: the picture is no longer in it" % (path,))
+
+
 class APIC(Frame):
     """Attached picture: image ``data`` with its ``mime`` type, picture
     ``type`` (a PictureType) and a description; one per description."""
+
+    data = _ImageInFile()
 
     _framespec = [
         EncodingSpec("encoding"),
