@@ -236,16 +236,18 @@ fn mp3_untagged_info<'py>(
         return Ok(None);
     };
     let src = &opened.source;
-    let found = run(py, src, |s| match mtg_id3::read_id3(s, true) {
-        Err(e)
-            if matches!(
-                mtg_id3::Id3Error::find(&e),
-                Some(mtg_id3::Id3Error::NoHeader(_))
-            ) =>
-        {
-            Some(MpegInfo::read(s, None))
+    let found = run(py, src, |s| {
+        // Only the header decides: a tag that starts but is broken is
+        // reported by the general way.
+        let head = s.read_range(0, 10).ok()?;
+        match mtg_id3::Id3Header::parse_fixed(&head) {
+            Err(mtg_id3::Id3Error::NoHeader(_)) => {}
+            _ => return None,
         }
-        _ => None,
+        match mtg_id3::find_id3v1(s) {
+            Ok(None) => Some(MpegInfo::read(s, None)),
+            _ => None,
+        }
     });
     match found {
         Some(Ok(info)) => Ok(Some(info_dict(py, &info, modes)?)),

@@ -89,6 +89,31 @@ def _v1_frames(fields, known_frames, v2_version):
     return frames
 
 
+def _merge_v1_fields(tags, fields, known_frames, v2_version):
+    """``_merge_v1(tags, _v1_frames(fields, known_frames, v2_version))``,
+    without building the frames the tag already has. (Building an ID3v1
+    frame cannot fail: its values are Latin-1 texts.)"""
+
+    table = _Frames if known_frames is None else known_frames
+    year_id = "TDRC" if v2_version == 4 else "TYER"
+    for frame_id, kwargs in fields:
+        if frame_id in ("TDRC", "TYER"):
+            frame_id = year_id
+        cls = table.get(frame_id)
+        if cls is None:
+            continue
+        if cls is _NATIVE_FRAMES.get(frame_id):
+            if frame_id == "COMM":
+                key = "COMM:%s:%s" % (kwargs["desc"], kwargs["lang"])
+            else:
+                key = frame_id
+            if tags.getall(key):
+                continue
+        frame = cls(**kwargs)
+        if len(tags.getall(frame.HashKey)) == 0:
+            tags.add(frame)
+
+
 def _frame_class(frame_id, table, version):
     """``(class, name)`` for a frame ID found in a tag of ``version``: the
     class ``table`` has for it (None if none) and the ID it goes by, which
@@ -330,9 +355,7 @@ class ID3(ID3Tags, mutagen_rs.Metadata):
         if v1:
             # the ID3v1 year becomes a frame of the loaded tag's version
             v1_version = 4 if header.version[1] == 4 else 3
-            frames = _v1_frames(v1, known_frames, v1_version)
-            if frames:
-                _merge_v1(self, frames)
+            _merge_v1_fields(self, v1, known_frames, v1_version)
 
         self._translate(translate, v2_version)
 

@@ -327,6 +327,28 @@ _NOT_IN_V23 = ("ASPI", "EQU2", "RVA2", "SEEK", "SIGN", "TDEN", "TDOR",
                "TDRC", "TDRL", "TDTG", "TIPL", "TMCL", "TMOO", "TPRO",
                "TSOA", "TSOP", "TSOT", "TSST")
 
+# Keys whose presence makes update_to_v24 change a tag (besides TCON,
+# pictures and sub-frames, handled separately).
+_V24_INPUTS = frozenset(("TYER", "TDAT", "TIME", "TORY", "IPLS") +
+                        _NOT_IN_V24)
+
+
+def _storage(tags):
+    """The dict in which ``tags`` keeps its frames, when its class reads and
+    removes them the way DictProxy does (so using the dict directly is what
+    the mapping methods would do); else None."""
+
+    cls = type(tags)
+    if cls.__getitem__ is _PROXY_GETITEM and cls.keys is _PROXY_KEYS and \
+            cls.__delitem__ is _PROXY_DELITEM:
+        return tags._DictProxy__dict
+    return None
+
+
+_PROXY_GETITEM = DictProxy.__getitem__
+_PROXY_KEYS = DictProxy.keys
+_PROXY_DELITEM = DictProxy.__delitem__
+
 # ID3v2.2 picture formats and their mime types.
 _PIC_MIMES = {"PNG": "image/png", "JPG": "image/jpeg"}
 
@@ -419,6 +441,12 @@ class ID3Tags(DictProxy, Tags):
         """All frames of a kind: the frame at ``key`` if there is one, else
         every frame whose key starts with ``key + ':'`` (possibly none)."""
 
+        store = _storage(self)
+        if store is not None:
+            if key in store:
+                return [store[key]]
+            prefix = key + ":"
+            return [v for k, v in store.items() if k.startswith(prefix)]
         if key in self:
             return [self[key]]
         prefix = key + ":"
@@ -521,6 +549,19 @@ class ID3Tags(DictProxy, Tags):
 
         self.__update_common()
 
+        store = _storage(self)
+        if store is None or not store.keys().isdisjoint(_V24_INPUTS):
+            self.__convert_to_v24()
+
+        for chap in self.getall("CHAP"):
+            chap.sub_frames.update_to_v24()
+        for ctoc in self.getall("CTOC"):
+            ctoc.sub_frames.update_to_v24()
+
+    def __convert_to_v24(self):
+        """The frame conversions of update_to_v24 (nothing to do unless the
+        tag has one of the frames in _V24_INPUTS)."""
+
         old = [self.pop(frame_id, []) for frame_id in ("TYER", "TDAT", "TIME")]
         stamps = _v23_to_timestamps(*old)
         if stamps and "TDRC" not in self:
@@ -539,11 +580,6 @@ class ID3Tags(DictProxy, Tags):
         for frame_id in _NOT_IN_V24:
             if frame_id in self:
                 del self[frame_id]
-
-        for chap in self.getall("CHAP"):
-            chap.sub_frames.update_to_v24()
-        for ctoc in self.getall("CTOC"):
-            ctoc.sub_frames.update_to_v24()
 
     def update_to_v23(self):
         """Convert the frames to ID3v2.3: TIPL/TMCL become IPLS, TDOR
