@@ -119,5 +119,10 @@ def File(filething, options=None, easy=False):
             # A file object that fails here fails again in the format's
             # load, which reports it the way that format does.
             pass
-        return Kind(fileobj, filename=filething.filename)
+        filename = filething.filename
+        if type(filename) is str or type(filename) is bytes:
+            # Opened from a path: the format reads it by path, natively
+            # (fewer bytes, the GIL released while reading).
+            return Kind(filename)
+        return Kind(fileobj, filename=filename)
     return None
