@@ -120,9 +120,11 @@ def File(filething, options=None, easy=False):
             # load, which reports it the way that format does.
             pass
         filename = filething.filename
-        if type(filename) is str or type(filename) is bytes:
-            # Opened from a path: the format reads it by path, natively
-            # (fewer bytes, the GIL released while reading).
+        if (type(filename) is str or type(filename) is bytes) and \
+                Kind.__module__.startswith("mutagen_rs."):
+            # Opened from a path: a format of this package reads it by
+            # path, natively (fewer bytes, the GIL released while reading).
+            # Other classes get the open file, as mutagen gives it.
             return Kind(filename)
         return Kind(fileobj, filename=filename)
     return None
