@@ -11,7 +11,7 @@ TEST_PROFILE ?= ci
 MANIFEST := bindings/mtg-py/Cargo.toml
 
 .PHONY: run test venv build build-test inspect lint rust-test py-test conformance \
-        api-surface bench-py bench corpus test-files fuzz fuzz-ci clean
+        api-surface bench-py bench-batch bench corpus test-files fuzz fuzz-ci clean
 
 ## run: set up the venv, build the release extension, inspect test_files/
 run: build inspect
@@ -52,6 +52,10 @@ conformance: venv
 
 api-surface: venv
 	$(VPY) tools/api_surface.py
+
+## bench-batch: batch_open files per second by thread count, on the corpus
+bench-batch: venv corpus
+	$(VPY) tools/bench_batch.py
 
 ## bench-py: mutagen vs mutagen_rs side by side (builds the corpus first)
 bench-py: venv corpus

@@ -9,6 +9,7 @@ from ._util import MutagenError
 from ._file import FileType, StreamInfo, File
 from ._tags import Tags, Metadata, PaddingInfo
 from ._import_hook import install_as_mutagen, uninstall_as_mutagen
+from ._batch import batch_open
 
 version = (1, 48, 1)
 """The mutagen version whose API and behaviour this package reproduces."""
@@ -19,5 +20,5 @@ version_string = ".".join(map(str, version))
 __all__ = [
     "File", "FileType", "Tags", "Metadata", "StreamInfo", "PaddingInfo",
     "MutagenError", "version", "version_string", "install_as_mutagen",
-    "uninstall_as_mutagen",
+    "uninstall_as_mutagen", "batch_open",
 ]
