@@ -47,11 +47,11 @@ pub struct SparseLimits {
 }
 
 impl Default for SparseLimits {
-    /// 64 KiB first, pictures of 16 KiB or more deferred, 2 KiB of each
+    /// 16 KiB first, pictures of 16 KiB or more deferred, 2 KiB of each
     /// kept.
     fn default() -> Self {
         SparseLimits {
-            first_read: 64 * 1024,
+            first_read: 16 * 1024,
             min_deferred: 16 * 1024,
             prefix: 2048,
         }
@@ -92,9 +92,14 @@ struct PartialArea<'a, S: ?Sized> {
     start: u64,
     len: u64,
     loaded: &'a [u8],
-    fetched: RefCell<Vec<(u64, Option<[u8; 10]>)>>,
+    /// Parts read after `loaded` while walking: (offset, bytes).
+    fetched: RefCell<Vec<(u64, Vec<u8>)>>,
     error: RefCell<Option<mtg_core::Error>>,
 }
+
+/// Bytes read at once when a frame header lies past what is in memory (so
+/// that a run of small frames costs one read, not one per frame).
+const HEADER_FETCH: usize = 4096;
 
 impl<S: ByteSource + ?Sized> PartialArea<'_, S> {
     fn header_at(&self, o: u64) -> Option<[u8; 10]> {
@@ -107,19 +112,36 @@ impl<S: ByteSource + ?Sized> PartialArea<'_, S> {
                 return h.try_into().ok();
             }
         }
-        if let Some((_, h)) = self.fetched.borrow().iter().find(|(at, _)| *at == o) {
-            return *h;
+        let within = |at: u64, part: &[u8]| -> Option<[u8; 10]> {
+            let rel = usize::try_from(o.checked_sub(at)?).ok()?;
+            part.get(rel..rel.checked_add(10)?)?.try_into().ok()
+        };
+        if let Some(h) = self
+            .fetched
+            .borrow()
+            .iter()
+            .find_map(|(at, p)| within(*at, p))
+        {
+            return Some(h);
         }
-        let mut h = [0u8; 10];
-        let got = match self.src.read_exact_at(self.start + o, &mut h) {
-            Ok(()) => Some(h),
+        let want =
+            usize::try_from(self.len - o).map_or(HEADER_FETCH, |left| left.min(HEADER_FETCH));
+        match self.src.read_range(self.start + o, want) {
+            Ok(part) if part.len() >= 10 => {
+                let h = within(o, &part);
+                self.fetched.borrow_mut().push((o, part.into_owned()));
+                h
+            }
+            Ok(_) => {
+                let e = mtg_core::Error::truncated("tag shorter than its source said");
+                self.error.borrow_mut().get_or_insert(e);
+                None
+            }
             Err(e) => {
                 self.error.borrow_mut().get_or_insert(e);
                 None
             }
-        };
-        self.fetched.borrow_mut().push((o, got));
-        got
+        }
     }
 
     /// Appends the area bytes `from..to` to `out`: from memory where

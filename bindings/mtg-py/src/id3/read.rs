@@ -172,8 +172,12 @@ pub fn id3_read<'py>(
             // splitter rejected (e.g. "PIC\0" in a v2.3 tag), which mutagen
             // still reads; the Python layer decides what to do with each.
             let area = tag_bytes.frame_area();
-            let mut entries: Vec<(usize, Bound<'py, PyTuple>)> = Vec::new();
-            let mut keys = HashSet::new();
+            // (offset, key and frame) for built frames, (offset, raw tuple,
+            // None) for the others
+            let mut entries: Vec<(usize, Bound<'py, PyAny>, Option<Bound<'py, PyAny>>)> =
+                Vec::new();
+            // built frames by key, to notice keys that repeat
+            let seen = PyDict::new(py);
             for frame in &tag.frames {
                 let flags = tag.effective_flags(frame);
                 let id = frame.id.as_str();
@@ -219,15 +223,25 @@ pub fn id3_read<'py>(
                 }
                 let item = match built {
                     Some((key, obj)) => {
-                        simple &= keys.insert(key.to_str()?.to_owned());
-                        PyTuple::new(py, [key.into_any(), obj])?
+                        if simple {
+                            if seen.contains(&key)? {
+                                simple = false;
+                            } else {
+                                seen.set_item(&key, &obj)?;
+                            }
+                        }
+                        (frame.offset, key.into_any(), Some(obj))
                     }
                     None => {
                         simple = false;
-                        frame_tuple(py, id, flags, body, raw)?
+                        (
+                            frame.offset,
+                            frame_tuple(py, id, flags, body, raw)?.into_any(),
+                            None,
+                        )
                     }
                 };
-                entries.push((frame.offset, item));
+                entries.push(item);
             }
             for skipped in &tag.skipped {
                 if skipped.reason != SkipReason::InvalidId {
@@ -247,12 +261,25 @@ pub fn id3_read<'py>(
                     } else {
                         flags
                     };
-                    entries.push((skipped.offset, frame_tuple(py, &id, flags, body, raw)?));
+                    entries.push((
+                        skipped.offset,
+                        frame_tuple(py, &id, flags, body, raw)?.into_any(),
+                        None,
+                    ));
                 }
             }
-            entries.sort_by_key(|(offset, _)| *offset);
-            for (_, item) in entries {
-                frames.append(item)?;
+            if simple && builder.is_some() {
+                // every frame built, keys distinct: the dict is the answer
+                out.set_item("frames", seen)?;
+                out.set_item("simple", true)?;
+            } else {
+                entries.sort_by_key(|(offset, _, _)| *offset);
+                for (_, first, frame) in entries {
+                    match frame {
+                        Some(frame) => frames.append(PyTuple::new(py, [first, frame])?)?,
+                        None => frames.append(first)?,
+                    }
+                }
             }
         }
         None => {
@@ -263,8 +290,10 @@ pub fn id3_read<'py>(
             out.set_item("padding", 0)?;
         }
     }
-    out.set_item("frames", frames)?;
-    out.set_item("simple", simple && builder.is_some())?;
+    if !out.contains("frames")? {
+        out.set_item("frames", frames)?;
+        out.set_item("simple", false)?;
+    }
     match &found.v1 {
         Some((tag, _offset)) => out.set_item("v1", v1::frames_to_py(py, tag, v2_version)?)?,
         None => out.set_item("v1", py.None())?,

@@ -561,6 +561,17 @@ def _parse_genres(values):
     return genres
 
 
+def _plain_genres(values):
+    """Whether ``_parse_genres(values) == values``: every value a genre name
+    as it stands (non-empty, no number, reference, NUL or line break)."""
+
+    for value in values:
+        if not value or value.isdecimal() or value in _GENRE_WORDS or \
+                u"(" in value or u"\u0000" in value or u"\n" in value:
+            return False
+    return True
+
+
 class TCON(TextFrame):
     """Content type (genre).
 

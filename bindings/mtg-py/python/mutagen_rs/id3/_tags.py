@@ -21,7 +21,7 @@ from ._util import (
     ID3SaveConfig,
 )
 from ._frames import (
-    TDRC, APIC, TDOR, TIME, TIPL, TORY, TDAT, Frames_2_2, TextFrame, TYER,
+    _plain_genres, TDRC, APIC, TDOR, TIME, TIPL, TORY, TDAT, Frames_2_2, TextFrame, TYER,
     Frame, IPLS, Frames,
 )
 
@@ -529,13 +529,18 @@ class ID3Tags(DictProxy, Tags):
             raise TypeError("%r not a Frame instance" % tag)
         super(ID3Tags, self).__setitem__(key, tag)
 
-    def __update_common(self):
-        """Conversions done for both target versions."""
+    def __update_common(self, ids=None):
+        """Conversions done for both target versions. ``ids`` is the set of
+        the first four characters of every key, when known."""
 
         if "TCON" in self:
             # rewrite "(NN)" references as genre names
-            self["TCON"].genres = self["TCON"].genres
+            tcon = self["TCON"]
+            if not (type(tcon.text) is list and _plain_genres(tcon.text)):
+                tcon.genres = tcon.genres
 
+        if ids is not None and "APIC" not in ids:
+            return
         for pic in self.getall("APIC"):
             if pic.mime in _PIC_MIMES:
                 self.add(APIC(
@@ -547,16 +552,20 @@ class ID3Tags(DictProxy, Tags):
         TDOR, IPLS TIPL; frames v2.4 lacks are dropped. Sub-frames of
         chapters and tables of contents are converted too."""
 
-        self.__update_common()
-
         store = _storage(self)
+        # the frame IDs present (the start of each key), to skip scans
+        ids = None if store is None else {k[:4] for k in store}
+        self.__update_common(ids)
+
         if store is None or not store.keys().isdisjoint(_V24_INPUTS):
             self.__convert_to_v24()
 
-        for chap in self.getall("CHAP"):
-            chap.sub_frames.update_to_v24()
-        for ctoc in self.getall("CTOC"):
-            ctoc.sub_frames.update_to_v24()
+        if ids is None or "CHAP" in ids:
+            for chap in self.getall("CHAP"):
+                chap.sub_frames.update_to_v24()
+        if ids is None or "CTOC" in ids:
+            for ctoc in self.getall("CTOC"):
+                ctoc.sub_frames.update_to_v24()
 
     def __convert_to_v24(self):
         """The frame conversions of update_to_v24 (nothing to do unless the
