@@ -29,7 +29,7 @@ from ._util import (
 from ._frames import (
     Frames as _Frames, Frames_2_2 as _Frames_2_2, TextFrame as _TextFrame,
 )
-from ._tags import ID3Tags, ID3Header
+from ._tags import ID3Tags, ID3Header, _storage as _tags_storage
 from ._id3v1 import MakeID3v1, find_id3v1
 
 
@@ -96,6 +96,10 @@ def _merge_v1_fields(tags, fields, known_frames, v2_version):
 
     table = _Frames if known_frames is None else known_frames
     year_id = "TDRC" if v2_version == 4 else "TYER"
+    store = _tags_storage(tags)
+    # the frame IDs of keys with a ":" part (getall(ID) finds those)
+    qualified = None if store is None else {
+        k.partition(":")[0] for k in store if ":" in k}
     for frame_id, kwargs in fields:
         if frame_id in ("TDRC", "TYER"):
             frame_id = year_id
@@ -105,9 +109,12 @@ def _merge_v1_fields(tags, fields, known_frames, v2_version):
         if cls is _NATIVE_FRAMES.get(frame_id):
             if frame_id == "COMM":
                 key = "COMM:%s:%s" % (kwargs["desc"], kwargs["lang"])
-            else:
-                key = frame_id
-            if tags.getall(key):
+                if tags.getall(key):
+                    continue
+            elif store is not None:
+                if frame_id in store or frame_id in qualified:
+                    continue
+            elif tags.getall(frame_id):
                 continue
         frame = cls(**kwargs)
         if len(tags.getall(frame.HashKey)) == 0:

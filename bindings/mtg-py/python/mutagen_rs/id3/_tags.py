@@ -571,7 +571,9 @@ class ID3Tags(DictProxy, Tags):
         """The frame conversions of update_to_v24 (nothing to do unless the
         tag has one of the frames in _V24_INPUTS)."""
 
-        old = [self.pop(frame_id, []) for frame_id in ("TYER", "TDAT", "TIME")]
+        store = _storage(self)
+        pop = self.pop if store is None else store.pop
+        old = [pop(frame_id, []) for frame_id in ("TYER", "TDAT", "TIME")]
         stamps = _v23_to_timestamps(*old)
         if stamps and "TDRC" not in self:
             self.add(TDRC(encoding=0, text=stamps))
