@@ -208,6 +208,19 @@ fn mpeg_info<'py>(
     info_dict(py, &info, modes)
 }
 
+/// `mpeg_info` for a file another native loader has open: the attributes
+/// of MPEGInfo read from `src` at `offset`, or the exception reading them
+/// raises.
+pub(crate) fn info_from_source<'py>(
+    py: Python<'py>,
+    src: &PySource,
+    offset: Option<u64>,
+    modes: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let info = run(py, src, |s| MpegInfo::read(s, offset)).map_err(|e| mpeg_error(py, &e))?;
+    info_dict(py, &info, modes)
+}
+
 fn info_dict<'py>(
     py: Python<'py>,
     info: &MpegInfo,

@@ -101,8 +101,14 @@ fn reslice(area: &[u8], offset: usize, major: u8, mode: SizeMode) -> Option<(u16
 /// as Python objects where possible (see `build`): such an entry of
 /// `frames` is `(hash_key, frame)` instead of the raw 4-tuple, and `simple`
 /// is True when every entry was built and no two share a key.
+///
+/// With `mpeg_modes` (the `BitrateMode` members), the MPEG audio stream
+/// info after the tag is read too, from the same open file, as `mpeg`: the
+/// attributes of `MPEGInfo` (searched from the end of the ID3v2 tag, or
+/// from 0 with only an ID3v1 tag), or the exception reading it raised.
 #[pyfunction]
-#[pyo3(signature = (filething, load_v1=true, known_ids=None, v2_version=4, table=None, native=None))]
+#[pyo3(signature = (filething, load_v1=true, known_ids=None, v2_version=4, table=None, native=None, mpeg_modes=None))]
+#[allow(clippy::too_many_arguments)]
 pub fn id3_read<'py>(
     py: Python<'py>,
     filething: &Bound<'py, PyAny>,
@@ -111,6 +117,7 @@ pub fn id3_read<'py>(
     v2_version: u8,
     table: Option<Bound<'py, PyDict>>,
     native: Option<Bound<'py, PyDict>>,
+    mpeg_modes: Option<Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyDict>> {
     let builder = match (table, native) {
         (Some(table), Some(native)) => Some(FrameBuilder::new(table, native)?),
@@ -297,6 +304,13 @@ pub fn id3_read<'py>(
     match &found.v1 {
         Some((tag, _offset)) => out.set_item("v1", v1::frames_to_py(py, tag, v2_version)?)?,
         None => out.set_item("v1", py.None())?,
+    }
+    if let Some(modes) = mpeg_modes {
+        let offset = found.v2.as_ref().map_or(0, |t| u64::from(t.header().size));
+        match crate::mpeg::info_from_source(py, src, Some(offset), &modes) {
+            Ok(info) => out.set_item("mpeg", info)?,
+            Err(e) => out.set_item("mpeg", e.into_value(py))?,
+        }
     }
     Ok(out)
 }

@@ -290,9 +290,11 @@ class ID3(ID3Tags, mutagen_rs.Metadata):
                 self.update_to_v24()
 
     def _load(self, source, known_frames=None, translate=True, v2_version=4,
-              load_v1=True):
+              load_v1=True, mpeg_modes=None):
         """Load through the Rust reader; ``source`` is a path or a file
-        object at its start."""
+        object at its start. With ``mpeg_modes`` (for MP3), returns what
+        the reader found of the MPEG stream after the tag: MPEGInfo's
+        attributes or the exception reading them raised."""
 
         if v2_version not in (3, 4):
             raise ValueError("Only 3 and 4 possible for v2_version")
@@ -301,7 +303,7 @@ class ID3(ID3Tags, mutagen_rs.Metadata):
         ids = None if known_frames is None else frozenset(known_frames)
         table = _Frames if known_frames is None else known_frames
         result = _native.id3_read(source, load_v1, ids, 4, table,
-                                  _NATIVE_FRAMES)
+                                  _NATIVE_FRAMES, mpeg_modes)
 
         version = result.get("version")
         if version is None:
@@ -310,7 +312,7 @@ class ID3(ID3Tags, mutagen_rs.Metadata):
             _merge_v1(self, _v1_frames(result["v1"], known_frames,
                                        v2_version))
             self._translate(translate, v2_version)
-            return
+            return result.get("mpeg")
 
         header = ID3Header()
         header.version = tuple(version)
@@ -365,6 +367,7 @@ class ID3(ID3Tags, mutagen_rs.Metadata):
             _merge_v1_fields(self, v1, known_frames, v1_version)
 
         self._translate(translate, v2_version)
+        return result.get("mpeg")
 
     def _read_python(self, fileobj, known_frames, v2_version, load_v1):
         """Load with the overridable methods, reading ``fileobj`` from its

@@ -19,6 +19,7 @@ from .._native import StreamInfo
 from ..id3 import ID3FileType, delete, ID3 as _ID3
 from ..id3._util import BitPaddedInt  # noqa: F401 (re-exported)
 from ..id3._util import ID3NoHeaderError as _ID3NoHeaderError
+from ..id3._util import error as _id3_error
 from .. import easyid3 as _easyid3
 from . import _util  # noqa: F401 (the submodule, as an attribute)
 from ._util import XingHeader, XingHeaderError, VBRIHeader, VBRIHeaderError
@@ -253,6 +254,19 @@ def _read_info(path, offset, untagged=False):
     return info
 
 
+def _info_from(attrs):
+    """MPEGInfo with the attributes the native reader found, or raising
+    what it raised (an IOError as this module's error)."""
+
+    if isinstance(attrs, BaseException):
+        if isinstance(attrs, IOError) and not isinstance(attrs, error):
+            raise error(attrs)
+        raise attrs
+    info = _new_info(MPEGInfo)
+    info.__dict__ = attrs
+    return info
+
+
 class MP3(ID3FileType):
     """MP3(filething)
 
@@ -308,10 +322,25 @@ class MP3(ID3FileType):
                     self.tags = None
                     self.info = info
                     return
-                try:
-                    tags = self.ID3(path)
-                except _ID3NoHeaderError:
-                    tags = None
+                if self.ID3 is _ID3:
+                    # tag and stream info from one opening of the file
+                    tags = _ID3()
+                    tags.filename = path
+                    try:
+                        attrs = tags._load(path, mpeg_modes=_MODES)
+                    except _ID3NoHeaderError:
+                        tags = None
+                    except IOError as e:
+                        raise _id3_error(e).with_traceback(e.__traceback__)
+                    else:
+                        self.tags = tags
+                        self.info = _info_from(attrs)
+                        return
+                else:
+                    try:
+                        tags = self.ID3(path)
+                    except _ID3NoHeaderError:
+                        tags = None
                 self.tags = tags
                 offset = None if tags is None else tags.size
                 self.info = _read_info(path, offset)
