@@ -48,7 +48,10 @@ fuzz_target!(|input: &[u8]| {
                         // Bytes added at the region's end are unspecified:
                         // take exactly those from the target; the kept
                         // prefix must already agree.
-                        model.splice(old_end..old_end, std::iter::repeat_n(0u8, new_end - old_end));
+                        model.splice(
+                            old_end..old_end,
+                            std::iter::repeat_n(0u8, new_end - old_end),
+                        );
                         model[old_end..new_end].copy_from_slice(&target[old_end..new_end]);
                     } else {
                         model.drain(new_end..old_end);

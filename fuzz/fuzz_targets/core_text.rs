@@ -24,8 +24,8 @@ fuzz_target!(|data: &[u8]| {
         }
         if let Ok(s) = text::decode(data, enc, DecodeMode::Strict) {
             let encoded = text::encode(&s, enc).expect("decoded text re-encodes");
-            let again = text::decode(&encoded, enc, DecodeMode::Strict)
-                .expect("re-encoded text decodes");
+            let again =
+                text::decode(&encoded, enc, DecodeMode::Strict).expect("re-encoded text decodes");
             assert_eq!(again, s);
         }
     }

@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use mtg_mpeg::{Ac3Info, AacInfo, LameHeader, MpegInfo, VbriHeader, XingHeader};
+use mtg_mpeg::{AacInfo, Ac3Info, LameHeader, MpegInfo, VbriHeader, XingHeader};
 
 fuzz_target!(|data: &[u8]| {
     let _ = MpegInfo::from_bytes(data, None);
