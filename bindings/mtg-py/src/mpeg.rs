@@ -208,17 +208,18 @@ fn mpeg_info<'py>(
     info_dict(py, &info, modes)
 }
 
-/// `mpeg_info` for a file another native loader has open: the attributes
-/// of MPEGInfo read from `src` at `offset`, or the exception reading them
-/// raises.
-pub(crate) fn info_from_source<'py>(
+/// For a loader that read `MpegInfo` itself (see `id3_read`): the
+/// attributes of MPEGInfo, or the exception reading them raised (as a
+/// value).
+pub(crate) fn info_or_error<'py>(
     py: Python<'py>,
-    src: &PySource,
-    offset: Option<u64>,
+    read: &Result<MpegInfo, MpegError>,
     modes: &Bound<'py, PyAny>,
-) -> PyResult<Bound<'py, PyDict>> {
-    let info = run(py, src, |s| MpegInfo::read(s, offset)).map_err(|e| mpeg_error(py, &e))?;
-    info_dict(py, &info, modes)
+) -> PyResult<Bound<'py, PyAny>> {
+    match read {
+        Ok(info) => Ok(info_dict(py, info, modes)?.into_any()),
+        Err(e) => Ok(mpeg_error(py, e).into_value(py).into_bound(py).into_any()),
+    }
 }
 
 fn info_dict<'py>(

@@ -168,6 +168,40 @@ pub fn open_for_reading(py: Python<'_>, filething: &Bound<'_, PyAny>) -> PyResul
     Ok(None)
 }
 
+/// [`open_for_reading`], then `work` on the source: for a path, opening
+/// and `work` run in one stretch without the GIL (one release per call
+/// keeps threads from handing the GIL back and forth). `work` must return
+/// owned data. None when `filething` is neither a path nor a file object.
+pub fn open_and_run<T: Send>(
+    py: Python<'_>,
+    filething: &Bound<'_, PyAny>,
+    work: impl FnOnce(&PySource) -> T + Send,
+) -> PyResult<Option<(PySource, T)>> {
+    if let Some(path) = as_path(filething)? {
+        let done = py.detach(|| {
+            FileSource::open(&path).map(|fs| {
+                let src = PySource::Path(fs);
+                let out = work(&src);
+                (src, out)
+            })
+        });
+        return match done {
+            Ok(pair) => Ok(Some(pair)),
+            Err(mtg_core::Error::Io(err)) => Err(errors::mutagen_error_from(
+                py,
+                errors::os_error(py, &err, filething),
+            )),
+            Err(other) => Err(pyo3::exceptions::PyOSError::new_err(other.to_string())),
+        };
+    }
+    if filething.hasattr("read")? && filething.hasattr("seek")? {
+        let src = PySource::Object(PyFileObject::new(filething)?);
+        let out = work(&src);
+        return Ok(Some((src, out)));
+    }
+    Ok(None)
+}
+
 /// A Python file object opened for writing, seen as an
 /// [`mtg_core::EditTarget`]: what a save edits when mutagen's `loadfile`
 /// hands over an open file. Python exceptions raised by the object travel

@@ -381,6 +381,19 @@ impl<'s> TagBytes<'s> {
         &self.header
     }
 
+    /// The same tag, owning its bytes (copied if they were borrowed).
+    pub fn into_owned(self) -> TagBytes<'static> {
+        TagBytes {
+            header: self.header,
+            body: Cow::Owned(self.body.into_owned()),
+            frames_start: self.frames_start,
+            decoded: self.decoded,
+            unsync_error: self.unsync_error,
+            deferred: self.deferred,
+            size_mode: self.size_mode,
+        }
+    }
+
     /// The declared tag body after the 10-byte header (extended header
     /// included).
     pub fn body(&self) -> &[u8] {

@@ -35,6 +35,118 @@ fn object_new(py: Python<'_>) -> PyResult<&Bound<'_, PyAny>> {
         .map(|f| f.bind(py))
 }
 
+/// A frame decoded before any Python object is made (this needs no GIL).
+pub enum Decoded<'a> {
+    /// Left to the Python path: no definition here, an ID3v2.2 frame,
+    /// sub-frames, or a body that does not decode.
+    No,
+    /// Every field value, and the HashKey (None: the class computes it).
+    Frame {
+        /// The frame's definition.
+        def: &'static FrameDef,
+        /// Its field values.
+        values: Vec<FieldValue<'a>>,
+        /// Its HashKey, when computed here.
+        key: Option<String>,
+    },
+    /// A picture held in part: every field but the image, which starts
+    /// at `image_start` of the body.
+    Picture {
+        /// The frame's definition.
+        def: &'static FrameDef,
+        /// The field values before the image.
+        values: Vec<FieldValue<'a>>,
+        /// Its HashKey.
+        key: Option<String>,
+        /// Where the image starts in the body.
+        image_start: usize,
+    },
+}
+
+impl Decoded<'_> {
+    /// The same, owning its values.
+    pub fn into_owned(self) -> Decoded<'static> {
+        let own = |values: Vec<FieldValue<'_>>| -> Vec<FieldValue<'static>> {
+            values.into_iter().map(FieldValue::into_owned).collect()
+        };
+        match self {
+            Decoded::No => Decoded::No,
+            Decoded::Frame { def, values, key } => Decoded::Frame {
+                def,
+                values: own(values),
+                key,
+            },
+            Decoded::Picture {
+                def,
+                values,
+                key,
+                image_start,
+            } => Decoded::Picture {
+                def,
+                values: own(values),
+                key,
+                image_start,
+            },
+        }
+    }
+}
+
+/// Decodes a frame of a tag of version `major` as [`FrameBuilder`] builds
+/// it: `body` with the frame's effective `flags`, or, for a body left in
+/// the file (`deferred`), the `body` prefix held, stored as is.
+pub fn decode<'a>(major: u8, id: &str, flags: u16, body: &'a [u8], deferred: bool) -> Decoded<'a> {
+    if major < 3 {
+        return Decoded::No;
+    }
+    let Some(def) = frame_def(major, id) else {
+        return Decoded::No;
+    };
+    if def
+        .fields
+        .iter()
+        .chain(def.optional)
+        .any(|f| f.kind == FieldKind::Id3Frames)
+    {
+        return Decoded::No;
+    }
+    let key_of = |values: &[FieldValue<'_>]| match hash_key(def, values, "") {
+        Ok(key) if def.id != "COMR" => Some(key),
+        _ => None,
+    };
+    if !deferred {
+        return match decode_frame(def, major, flags, body) {
+            Ok(values) => Decoded::Frame {
+                key: key_of(&values),
+                def,
+                values,
+            },
+            Err(_) => Decoded::No,
+        };
+    }
+    let (Some(last), true) = (def.fields.last(), def.optional.is_empty()) else {
+        return Decoded::No;
+    };
+    if last.kind != FieldKind::BinaryData {
+        return Decoded::No;
+    }
+    let Ok(mut values) = decode_frame_body(def, major, body) else {
+        return Decoded::No;
+    };
+    match values.pop() {
+        Some(FieldValue::Bytes(image))
+            if !image.is_empty() && values.len() + 1 == def.fields.len() =>
+        {
+            Decoded::Picture {
+                image_start: body.len() - image.len(),
+                key: key_of(&values),
+                def,
+                values,
+            }
+        }
+        _ => Decoded::No,
+    }
+}
+
 /// Builds the frames of one tag.
 pub struct FrameBuilder<'py> {
     py: Python<'py>,
@@ -90,6 +202,48 @@ impl<'py> FrameBuilder<'py> {
         Ok(Some((def, cls.cast_into::<PyType>()?)))
     }
 
+    /// The frame object for a [`Decoded`] frame and its HashKey, or None
+    /// when the Python path must read it (its class in the table is not
+    /// the standard one). A picture gets `_image_source` from
+    /// `image_source(offset in the body, length)`.
+    pub fn build_decoded(
+        &self,
+        major: u8,
+        id: &str,
+        decoded: &Decoded<'_>,
+        image_source: impl FnOnce(usize) -> PyResult<Bound<'py, PyAny>>,
+    ) -> PyResult<Option<(Bound<'py, PyString>, Bound<'py, PyAny>)>> {
+        let (def, values, key, image) = match decoded {
+            Decoded::No => return Ok(None),
+            Decoded::Frame { def, values, key } => (*def, values, key, None),
+            Decoded::Picture {
+                def,
+                values,
+                key,
+                image_start,
+            } => (*def, values, key, Some(*image_start)),
+        };
+        if major < 3 {
+            return Ok(None);
+        }
+        let Some(cls) = self.table.get_item(id)? else {
+            return Ok(None);
+        };
+        match self.native.get_item(id)? {
+            Some(standard) if standard.is(&cls) => {}
+            _ => return Ok(None),
+        }
+        let cls = cls.cast_into::<PyType>()?;
+        let (py_key, frame, dict) = self.instantiate_keyed(def, &cls, values, key.as_deref())?;
+        if let Some(start) = image {
+            dict.set_item(
+                pyo3::intern!(self.py, "_image_source"),
+                image_source(start)?,
+            )?;
+        }
+        Ok(Some((py_key, frame)))
+    }
+
     /// An instance of `cls` holding `values` (the first ones of `def`'s
     /// fields), with its HashKey.
     fn instantiate(
@@ -97,6 +251,22 @@ impl<'py> FrameBuilder<'py> {
         def: &FrameDef,
         cls: &Bound<'py, PyType>,
         values: &[FieldValue<'_>],
+    ) -> PyResult<(Bound<'py, PyString>, Bound<'py, PyAny>, Bound<'py, PyDict>)> {
+        let key = match hash_key(def, values, "") {
+            Ok(key) if def.id != "COMR" => Some(key),
+            _ => None,
+        };
+        self.instantiate_keyed(def, cls, values, key.as_deref())
+    }
+
+    /// [`FrameBuilder::instantiate`] with the HashKey known (None: the
+    /// class computes it).
+    fn instantiate_keyed(
+        &self,
+        def: &FrameDef,
+        cls: &Bound<'py, PyType>,
+        values: &[FieldValue<'_>],
+        key: Option<&str>,
     ) -> PyResult<(Bound<'py, PyString>, Bound<'py, PyAny>, Bound<'py, PyDict>)> {
         let py = self.py;
         let frame = self.object_new.call1((cls,))?;
@@ -109,10 +279,10 @@ impl<'py> FrameBuilder<'py> {
                 value_to_py(py, &field.kind, value)?,
             )?;
         }
-        let key = match hash_key(def, values, "") {
-            Ok(key) if def.id != "COMR" => PyString::new(py, &key),
+        let key = match key {
+            Some(key) => PyString::new(py, key),
             // COMR's key is its encoded body: ask the class
-            _ => frame
+            None => frame
                 .getattr(pyo3::intern!(py, "HashKey"))?
                 .cast_into::<PyString>()?,
         };
@@ -136,48 +306,6 @@ impl<'py> FrameBuilder<'py> {
             return Ok(None);
         };
         let (key, frame, _) = self.instantiate(def, &cls, &values)?;
-        Ok(Some((key, frame)))
-    }
-
-    /// A picture frame whose body is held only in part (`prefix`, of a
-    /// body of `size` bytes left in the file, stored as is): every field
-    /// but the image, which `image_source(offset, length)` (its place in
-    /// the body) describes as the frame's `_image_source`, read when
-    /// `data` is first asked for. None when the prefix does not reach the
-    /// image: the caller reads the whole body.
-    pub fn build_picture(
-        &self,
-        major: u8,
-        id: &str,
-        prefix: &[u8],
-        size: usize,
-        image_source: impl FnOnce(usize, usize) -> PyResult<Bound<'py, PyAny>>,
-    ) -> PyResult<Option<(Bound<'py, PyString>, Bound<'py, PyAny>)>> {
-        let Some((def, cls)) = self.standard(major, id)? else {
-            return Ok(None);
-        };
-        let (Some(last), true) = (def.fields.last(), def.optional.is_empty()) else {
-            return Ok(None);
-        };
-        if last.kind != FieldKind::BinaryData {
-            return Ok(None);
-        }
-        let Ok(mut values) = decode_frame_body(def, major, prefix) else {
-            return Ok(None);
-        };
-        let image_start = match values.pop() {
-            Some(FieldValue::Bytes(image))
-                if !image.is_empty() && values.len() + 1 == def.fields.len() =>
-            {
-                prefix.len() - image.len()
-            }
-            _ => return Ok(None),
-        };
-        let (key, frame, dict) = self.instantiate(def, &cls, &values)?;
-        dict.set_item(
-            pyo3::intern!(self.py, "_image_source"),
-            image_source(image_start, size - image_start)?,
-        )?;
         Ok(Some((key, frame)))
     }
 }

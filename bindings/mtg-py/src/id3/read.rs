@@ -1,14 +1,21 @@
-//! `id3_read`: a file's ID3 tags as raw frames for the Python layer.
+//! `id3_read`: a file's ID3 tags for the Python layer.
+//!
+//! Two phases: [`prepare`] opens and reads the file, splits the tag and
+//! decodes its frames (pure Rust, owned results; for a path all of it in
+//! one stretch without the GIL), then the frames become Python objects.
 
 use std::collections::HashSet;
+use std::io;
+use std::ops::Range;
 
 use mtg_core::ByteSource;
 use mtg_id3::tag::{is_mutagen_frame_id, SkipReason};
-use mtg_id3::{read_id3, read_id3_sparse, DeferredBody, SizeMode, SparseLimits};
+use mtg_id3::{read_id3, read_id3_sparse, DeferredBody, Id3v1, SizeMode, SparseLimits, TagBytes};
+use mtg_mpeg::{MpegError, MpegInfo};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyTuple};
 
-use super::build::FrameBuilder;
+use super::build::{decode, Decoded, FrameBuilder};
 use super::{error, v1};
 use crate::source::{self, PySource};
 
@@ -36,18 +43,154 @@ fn frame_tuple<'py>(
     )
 }
 
-/// The fingerprint of the file `src` reads (a path), as Python object.
-fn file_fingerprint<'py>(
-    py: Python<'py>,
-    src: &PySource,
-    name: &str,
-) -> PyResult<Bound<'py, PyAny>> {
-    let PySource::Path(fs) = src else {
-        return Ok(py.None().into_bound(py));
+/// A frame as the Python side gets it, found and decoded by [`prepare`].
+struct PreparedFrame {
+    /// Offset of the frame header in the frame area.
+    offset: usize,
+    id: String,
+    /// The flags to decode it with (see `Tag::effective_flags`).
+    flags: u16,
+    /// Its body and its whole bytes, in the frame area.
+    body: Range<usize>,
+    raw: Range<usize>,
+    deferred: Option<DeferredBody>,
+    decoded: Decoded<'static>,
+}
+
+/// The ID3v2 tag as [`prepare`] found it.
+struct PreparedTag {
+    bytes: TagBytes<'static>,
+    /// Every frame in file order, with those the splitter rejected for
+    /// their ID (mutagen still reads them).
+    frames: Vec<PreparedFrame>,
+    padding: usize,
+}
+
+/// Everything `id3_read` takes from a file, owned: made without the GIL.
+struct Prepared {
+    v2: Option<PreparedTag>,
+    v1: Option<Id3v1>,
+    mpeg: Option<Result<MpegInfo, MpegError>>,
+    /// The file's fingerprint, when a picture was left in it.
+    fingerprint: Option<io::Result<source::Fingerprint>>,
+}
+
+/// What [`prepare`] does.
+struct PrepareOptions<'a> {
+    load_v1: bool,
+    /// Frame IDs the caller knows (the v2.4 size heuristic), or None for
+    /// mutagen's.
+    known: Option<&'a HashSet<String>>,
+    /// Leave large pictures in the file (a path source only).
+    sparse: bool,
+    /// Decode the frames (for building them natively).
+    decode: bool,
+    /// Read the MPEG stream info after the tag.
+    mpeg: bool,
+}
+
+/// Reads and decodes a file's tags (pure Rust; see [`Prepared`]).
+fn prepare(src: &PySource, opts: &PrepareOptions<'_>) -> mtg_core::Result<Prepared> {
+    let known = |id: &str| match opts.known {
+        Some(set) => set.contains(id),
+        None => is_mutagen_frame_id(id.as_bytes()),
     };
-    let print = source::fingerprint(fs.file())
-        .map_err(|e| error::to_py(py, &mtg_core::Error::Io(e), name))?;
-    Ok(print.into_pyobject(py)?.into_any())
+    let found = if opts.sparse {
+        read_id3_sparse(src, opts.load_v1, &known, SparseLimits::default())?
+    } else {
+        read_id3(src, opts.load_v1)?
+    };
+    let mut fingerprint = None;
+    let v2 = match found.v2 {
+        None => None,
+        Some(bytes) => {
+            let bytes = bytes.into_owned();
+            let major = bytes.header().major;
+            let tag = bytes.frames_with(&known);
+            let area = bytes.frame_area();
+            let range_of = |part: &[u8]| {
+                let start = part.as_ptr() as usize - area.as_ptr() as usize;
+                start..start + part.len()
+            };
+            let mut frames = Vec::with_capacity(tag.frames.len());
+            for frame in &tag.frames {
+                let flags = tag.effective_flags(frame);
+                let deferred = bytes.deferred_at(frame.offset).copied();
+                let decoded = if opts.decode {
+                    decode(
+                        major,
+                        frame.id.as_str(),
+                        flags,
+                        frame.body,
+                        deferred.is_some(),
+                    )
+                    .into_owned()
+                } else {
+                    Decoded::No
+                };
+                frames.push(PreparedFrame {
+                    offset: frame.offset,
+                    id: frame.id.as_str().to_owned(),
+                    flags,
+                    body: range_of(frame.body),
+                    raw: range_of(frame.raw),
+                    deferred,
+                    decoded,
+                });
+            }
+            for skipped in &tag.skipped {
+                if skipped.reason != SkipReason::InvalidId {
+                    continue;
+                }
+                if let Some((flags, body, raw)) =
+                    reslice(area, skipped.offset, major, tag.size_mode)
+                {
+                    let id_len = if major == 2 { 3 } else { 4 };
+                    let id: String = skipped.id[..id_len]
+                        .iter()
+                        .map(|&b| char::from(b))
+                        .collect();
+                    let flags = if tag.unsync_frames() {
+                        flags | 0x0002
+                    } else {
+                        flags
+                    };
+                    frames.push(PreparedFrame {
+                        offset: skipped.offset,
+                        id,
+                        flags,
+                        body: range_of(body),
+                        raw: range_of(raw),
+                        deferred: None,
+                        decoded: Decoded::No,
+                    });
+                }
+            }
+            frames.sort_by_key(|f| f.offset);
+            let padding = tag.padding;
+            drop(tag);
+            if !bytes.deferred().is_empty() {
+                if let PySource::Path(fs) = src {
+                    fingerprint = Some(source::fingerprint(fs.file()));
+                }
+            }
+            Some(PreparedTag {
+                bytes,
+                frames,
+                padding,
+            })
+        }
+    };
+    let mpeg = opts.mpeg.then(|| {
+        let offset = v2.as_ref().map_or(0, |t| u64::from(t.bytes.header().size));
+        MpegInfo::read(src, Some(offset))
+    });
+    Ok(Prepared {
+        v2,
+        v1: found.v1.map(|(tag, _)| tag),
+        mpeg,
+        fingerprint,
+    })
 }
 
 /// The raw frame (header and whole body) of a deferred body, read from
@@ -123,13 +266,7 @@ pub fn id3_read<'py>(
         (Some(table), Some(native)) => Some(FrameBuilder::new(table, native)?),
         _ => None,
     };
-    let mut simple = true;
     let name = error::display_name(filething);
-    let Some(opened) = source::open_for_reading(py, filething)? else {
-        return Err(pyo3::exceptions::PyTypeError::new_err(
-            "id3_read needs a path or a file object",
-        ));
-    };
     let known: Option<HashSet<String>> = match known_ids {
         Some(ids) if !ids.is_none() => Some(
             ids.try_iter()?
@@ -138,67 +275,66 @@ pub fn id3_read<'py>(
         ),
         _ => None,
     };
-    let src = &opened.source;
-    // Pictures stay in the file when their frames are built here and the
-    // file can be opened again by path to read them.
-    let sparse = builder.is_some() && matches!(src, PySource::Path(_));
-    let found = py
-        .detach(|| {
-            if sparse {
-                let known = |id: &str| match &known {
-                    Some(set) => set.contains(id),
-                    None => is_mutagen_frame_id(id.as_bytes()),
-                };
-                read_id3_sparse(src, load_v1, &known, SparseLimits::default())
-            } else {
-                read_id3(src, load_v1)
-            }
-        })
-        .map_err(|e| error::to_py(py, &e, &name))?;
-    let mut file_print: Option<Bound<'py, PyAny>> = None;
+    let native_build = builder.is_some();
+    let want_mpeg = mpeg_modes.is_some();
+    let known_ref = known.as_ref();
+    let opened = source::open_and_run(py, filething, |src| {
+        // Pictures stay in the file when their frames are built here and
+        // the file can be opened again by path to read them.
+        let opts = PrepareOptions {
+            load_v1,
+            known: known_ref,
+            sparse: native_build && matches!(src, PySource::Path(_)),
+            decode: native_build,
+            mpeg: want_mpeg,
+        };
+        prepare(src, &opts)
+    })?;
+    let Some((src, prepared)) = opened else {
+        return Err(pyo3::exceptions::PyTypeError::new_err(
+            "id3_read needs a path or a file object",
+        ));
+    };
+    let prepared = prepared.map_err(|e| error::to_py(py, &e, &name))?;
+    let src = &src;
+    let fingerprint = match &prepared.fingerprint {
+        Some(Ok(print)) => Some(print.into_pyobject(py)?.into_any()),
+        Some(Err(e)) => {
+            let e = mtg_core::Error::Io(io::Error::new(e.kind(), e.to_string()));
+            return Err(error::to_py(py, &e, &name));
+        }
+        None => None,
+    };
 
     let out = PyDict::new(py);
-    let frames = PyList::empty(py);
-    match &found.v2 {
-        Some(tag_bytes) => {
-            let header = tag_bytes.header();
-            let (major, revision) = (header.major, header.revision);
-            out.set_item("version", (2u8, major, revision))?;
+    let mut simple = native_build;
+    match &prepared.v2 {
+        Some(tag) => {
+            let header = tag.bytes.header();
+            let major = header.major;
+            out.set_item("version", (2u8, major, header.revision))?;
             out.set_item("flags", header.flags)?;
             out.set_item("size", header.size)?;
             match &header.ext {
                 Some(ext) => out.set_item("ext_data", PyBytes::new(py, &ext.data))?,
                 None => out.set_item("ext_data", py.None())?,
             }
-            let tag = match &known {
-                Some(set) => tag_bytes.frames_with(&|id: &str| set.contains(id)),
-                None => tag_bytes.frames(),
-            };
             out.set_item("padding", tag.padding)?;
-            // Frames in file order: the valid ones, and those whose ID the
-            // splitter rejected (e.g. "PIC\0" in a v2.3 tag), which mutagen
-            // still reads; the Python layer decides what to do with each.
-            let area = tag_bytes.frame_area();
-            // (offset, key and frame) for built frames, (offset, raw tuple,
-            // None) for the others
-            let mut entries: Vec<(usize, Bound<'py, PyAny>, Option<Bound<'py, PyAny>>)> =
-                Vec::new();
+            let area = tag.bytes.frame_area();
+            // (key, frame) for built frames, (raw tuple, None) for others
+            let mut entries: Vec<(Bound<'py, PyAny>, Option<Bound<'py, PyAny>>)> =
+                Vec::with_capacity(tag.frames.len());
             // built frames by key, to notice keys that repeat
             let seen = PyDict::new(py);
             for frame in &tag.frames {
-                let flags = tag.effective_flags(frame);
                 let id = frame.id.as_str();
-                let deferred = tag_bytes.deferred_at(frame.offset);
                 let mut built = None;
-                if let (Some(b), Some(d)) = (&builder, deferred) {
-                    built = b.build_picture(major, id, frame.body, d.size, |start, len| {
-                        let print = match &file_print {
-                            Some(p) => p.clone(),
-                            None => {
-                                let p = file_fingerprint(py, src, &name)?;
-                                file_print = Some(p.clone());
-                                p
-                            }
+                if let Some(b) = &builder {
+                    built = b.build_decoded(major, id, &frame.decoded, |start| {
+                        let (Some(d), Some(print)) = (frame.deferred, &fingerprint) else {
+                            return Err(pyo3::exceptions::PyAssertionError::new_err(
+                                "picture not left in a file",
+                            ));
                         };
                         Ok(PyTuple::new(
                             py,
@@ -207,8 +343,8 @@ pub fn id3_read<'py>(
                                 (d.source_offset + start as u64)
                                     .into_pyobject(py)?
                                     .into_any(),
-                                len.into_pyobject(py)?.into_any(),
-                                print,
+                                (d.size - start).into_pyobject(py)?.into_any(),
+                                print.clone(),
                             ],
                         )?
                         .into_any())
@@ -216,19 +352,22 @@ pub fn id3_read<'py>(
                 }
                 // a deferred body not built from its prefix is read whole
                 let whole;
-                let (body, raw) = match deferred {
+                let (body, raw) = match frame.deferred {
                     Some(d) if built.is_none() => {
-                        whole = read_whole(py, src, d, &name)?;
+                        whole = read_whole(py, src, &d, &name)?;
                         (&whole[10..], &whole[..])
                     }
-                    _ => (frame.body, frame.raw),
+                    _ => (
+                        area.get(frame.body.clone()).unwrap_or_default(),
+                        area.get(frame.raw.clone()).unwrap_or_default(),
+                    ),
                 };
-                if built.is_none() {
+                if built.is_none() && frame.deferred.is_some() {
                     if let Some(b) = &builder {
-                        built = b.build(major, id, flags, body)?;
+                        built = b.build(major, id, frame.flags, body)?;
                     }
                 }
-                let item = match built {
+                match built {
                     Some((key, obj)) => {
                         if simple {
                             if seen.contains(&key)? {
@@ -237,57 +376,29 @@ pub fn id3_read<'py>(
                                 seen.set_item(&key, &obj)?;
                             }
                         }
-                        (frame.offset, key.into_any(), Some(obj))
+                        entries.push((key.into_any(), Some(obj)));
                     }
                     None => {
                         simple = false;
-                        (
-                            frame.offset,
-                            frame_tuple(py, id, flags, body, raw)?.into_any(),
-                            None,
-                        )
+                        let item = frame_tuple(py, id, frame.flags, body, raw)?;
+                        entries.push((item.into_any(), None));
                     }
-                };
-                entries.push(item);
-            }
-            for skipped in &tag.skipped {
-                if skipped.reason != SkipReason::InvalidId {
-                    continue;
-                }
-                if let Some((flags, body, raw)) =
-                    reslice(area, skipped.offset, major, tag.size_mode)
-                {
-                    simple = false;
-                    let id_len = if major == 2 { 3 } else { 4 };
-                    let id: String = skipped.id[..id_len]
-                        .iter()
-                        .map(|&b| char::from(b))
-                        .collect();
-                    let flags = if tag.unsync_frames() {
-                        flags | 0x0002
-                    } else {
-                        flags
-                    };
-                    entries.push((
-                        skipped.offset,
-                        frame_tuple(py, &id, flags, body, raw)?.into_any(),
-                        None,
-                    ));
                 }
             }
-            if simple && builder.is_some() {
+            if simple {
                 // every frame built, keys distinct: the dict is the answer
                 out.set_item("frames", seen)?;
-                out.set_item("simple", true)?;
             } else {
-                entries.sort_by_key(|(offset, _, _)| *offset);
-                for (_, first, frame) in entries {
+                let frames = PyList::empty(py);
+                for (first, frame) in entries {
                     match frame {
                         Some(frame) => frames.append(PyTuple::new(py, [first, frame])?)?,
                         None => frames.append(first)?,
                     }
                 }
+                out.set_item("frames", frames)?;
             }
+            out.set_item("simple", simple)?;
         }
         None => {
             out.set_item("version", py.None())?;
@@ -295,22 +406,16 @@ pub fn id3_read<'py>(
             out.set_item("size", 0)?;
             out.set_item("ext_data", py.None())?;
             out.set_item("padding", 0)?;
+            out.set_item("frames", PyList::empty(py))?;
+            out.set_item("simple", false)?;
         }
     }
-    if !out.contains("frames")? {
-        out.set_item("frames", frames)?;
-        out.set_item("simple", false)?;
-    }
-    match &found.v1 {
-        Some((tag, _offset)) => out.set_item("v1", v1::frames_to_py(py, tag, v2_version)?)?,
+    match &prepared.v1 {
+        Some(tag) => out.set_item("v1", v1::frames_to_py(py, tag, v2_version)?)?,
         None => out.set_item("v1", py.None())?,
     }
-    if let Some(modes) = mpeg_modes {
-        let offset = found.v2.as_ref().map_or(0, |t| u64::from(t.header().size));
-        match crate::mpeg::info_from_source(py, src, Some(offset), &modes) {
-            Ok(info) => out.set_item("mpeg", info)?,
-            Err(e) => out.set_item("mpeg", e.into_value(py))?,
-        }
+    if let (Some(modes), Some(read)) = (&mpeg_modes, &prepared.mpeg) {
+        out.set_item("mpeg", crate::mpeg::info_or_error(py, read, modes)?)?;
     }
     Ok(out)
 }
