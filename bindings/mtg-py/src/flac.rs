@@ -36,6 +36,7 @@ use pyo3::exceptions::{
     PyUnicodeEncodeError, PyValueError,
 };
 use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyByteArray, PyBytes, PyDict, PyInt, PyList, PyString, PyTuple, PyType};
 
 use crate::{errors, source};
@@ -48,6 +49,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<FlacState>()?;
     m.add_function(wrap_pyfunction!(vorbis_parse, m)?)?;
     m.add_function(wrap_pyfunction!(vorbis_write, m)?)?;
+    m.add_function(wrap_pyfunction!(vorbis_lookup, m)?)?;
     m.add_function(wrap_pyfunction!(flac_streaminfo_parse, m)?)?;
     m.add_function(wrap_pyfunction!(flac_seektable_parse, m)?)?;
     m.add_function(wrap_pyfunction!(flac_cuesheet_parse, m)?)?;
@@ -214,6 +216,22 @@ fn comment_list<'py>(
             })
             .collect::<PyResult<Vec<_>>>()?,
     )
+}
+
+/// Append the pairs of `comments` to `list` as `(key, value)` tuples (with
+/// `list.append` itself, whatever the list's class).
+fn append_comments(
+    list: &Bound<'_, PyList>,
+    comments: &[(Cow<'_, str>, Cow<'_, str>)],
+) -> PyResult<()> {
+    let py = list.py();
+    for (k, v) in comments {
+        list.append(PyTuple::new(
+            py,
+            [PyString::new(py, k), PyString::new(py, v)],
+        )?)?;
+    }
+    Ok(())
 }
 
 /// Parse the Vorbis comment packet at the start of `data`.
@@ -421,6 +439,187 @@ pub fn vorbis_write<'py>(
     }
     let out = comment.write(framing).map_err(|e| vorbis_to_py(py, &e))?;
     Ok(PyBytes::new(py, &out))
+}
+
+// ---------------------------------------------------------------------------
+// Vorbis comment dict lookups (`VCommentDict.__getitem__` / `keys`)
+
+/// `list.__iter__`: a comment list whose type does not override it is
+/// walked here item by item, as Python's own loop would walk it.
+static LIST_ITER: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+
+/// The items of `comments` as a list walked like `for k, v in comments`
+/// walks it, or None when only Python can say (not a list, or a type with
+/// its own `__iter__`).
+fn plain_list<'a, 'py>(
+    comments: &'a Bound<'py, PyAny>,
+) -> PyResult<Option<&'a Bound<'py, PyList>>> {
+    let py = comments.py();
+    let Ok(list) = comments.cast::<PyList>() else {
+        return Ok(None);
+    };
+    let list_iter = LIST_ITER.get_or_try_init(py, || {
+        py.get_type::<PyList>()
+            .getattr(pyo3::intern!(py, "__iter__"))
+            .map(Bound::unbind)
+    })?;
+    let own_iter = comments.get_type().getattr(pyo3::intern!(py, "__iter__"))?;
+    Ok(own_iter.is(list_iter.bind(py)).then_some(list))
+}
+
+/// Whether `key` is a valid comment name made of ASCII only (every
+/// character from ' ' to '}' except '=').
+fn ascii_tag(key: &str) -> bool {
+    !key.is_empty() && key.bytes().all(|b| (0x20..=0x7D).contains(&b) && b != b'=')
+}
+
+/// How the name of one comment list item compares: `Some(text)` for an
+/// exact str (`text` the name lower-cased, borrowed when the name is ASCII
+/// and needs no change), None when only Python can say (the item is not an
+/// exact 2-tuple, or its name is not an exact str).
+fn comment_name<'a, 'py>(
+    pair: &'a Bound<'py, PyAny>,
+) -> PyResult<Option<(&'a Bound<'py, PyString>, &'a Bound<'py, PyAny>)>> {
+    let Ok(pair) = pair.cast_exact::<PyTuple>() else {
+        return Ok(None);
+    };
+    let [name, value] = pair.as_slice() else {
+        return Ok(None);
+    };
+    let Ok(name) = name.cast_exact::<PyString>() else {
+        return Ok(None);
+    };
+    Ok(Some((name, value)))
+}
+
+/// `name.lower()` for a name that is not ASCII (str.lower() of an exact str
+/// runs no Python code); None if the result is not text Rust can read.
+fn unicode_lower<'py>(name: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyString>> {
+    Ok(name
+        .call_method0(pyo3::intern!(name.py(), "lower"))?
+        .cast_into::<PyString>()?)
+}
+
+/// What [`ascii_scan`] found.
+enum AsciiScan {
+    /// The positions of the items whose name matches.
+    Found(Vec<usize>),
+    /// An item that is not an exact `(str, value)` tuple: Python answers.
+    NotPlain,
+    /// A name that is not compact ASCII text: the general loop answers.
+    NotAscii,
+}
+
+/// The positions of the items of `list` whose name equals the ASCII `key`
+/// ignoring case, when every item is an exact `(str, value)` tuple whose
+/// name is compact ASCII text (what loaded comments always are).
+///
+/// Reads the objects in place, without reference counting or calls into
+/// Python: measured, the general loop (one `PyUnicode_AsUTF8AndSize` call
+/// and two reference count changes per item) costs several times more per
+/// item, and `tags[key]` scans the whole list for every key.
+fn ascii_scan(list: &Bound<'_, PyList>, key: &str) -> AsciiScan {
+    use pyo3::ffi;
+    let key = key.as_bytes();
+    let mut found = Vec::new();
+    let list_ptr = list.as_ptr();
+    // SAFETY: `list_ptr` is a live list (`list` holds a reference and the
+    // GIL is held). Nothing in this block runs Python code or allocates
+    // Python objects, so neither the list nor its items can change or be
+    // freed meanwhile. Every index is below the list's size; an item is only
+    // read as a tuple after its type was checked to be exactly `tuple` with
+    // two items, and a name is only read as text after its type was checked
+    // to be exactly `str` stored as compact ASCII, whose
+    // `PyUnicode_GET_LENGTH` bytes start at `PyUnicode_1BYTE_DATA` (read
+    // only when that length equals `key.len()`).
+    unsafe {
+        let size = ffi::PyList_GET_SIZE(list_ptr);
+        for i in 0..size {
+            let item = ffi::PyList_GET_ITEM(list_ptr, i);
+            if ffi::Py_TYPE(item) != std::ptr::addr_of_mut!(ffi::PyTuple_Type)
+                || ffi::PyTuple_GET_SIZE(item) != 2
+            {
+                return AsciiScan::NotPlain;
+            }
+            let name = ffi::PyTuple_GET_ITEM(item, 0);
+            if ffi::Py_TYPE(name) != std::ptr::addr_of_mut!(ffi::PyUnicode_Type) {
+                return AsciiScan::NotPlain;
+            }
+            if ffi::PyUnicode_IS_COMPACT_ASCII(name) == 0 {
+                return AsciiScan::NotAscii;
+            }
+            let len = ffi::PyUnicode_GET_LENGTH(name);
+            if usize::try_from(len).is_ok_and(|n| n == key.len()) {
+                let text = std::slice::from_raw_parts(ffi::PyUnicode_1BYTE_DATA(name), key.len());
+                if text.eq_ignore_ascii_case(key) {
+                    found.push(i as usize);
+                }
+            }
+        }
+    }
+    AsciiScan::Found(found)
+}
+
+/// `VCommentDict.__getitem__` for a str `key`: every value whose name
+/// equals `key` ignoring case, in order, as a new list (empty when there is
+/// none). None when the Python code has to answer: `key` is not a valid
+/// ASCII name, or the comments are not plain `(str, value)` tuples in a
+/// plain list. Nothing observable happens before None is returned.
+#[pyfunction]
+pub fn vorbis_lookup<'py>(
+    comments: &Bound<'py, PyAny>,
+    key: &Bound<'py, PyAny>,
+) -> PyResult<Option<Bound<'py, PyList>>> {
+    let py = comments.py();
+    let Ok(key) = key.cast_exact::<PyString>() else {
+        return Ok(None);
+    };
+    let Ok(key) = key.to_str() else {
+        return Ok(None);
+    };
+    if !ascii_tag(key) {
+        return Ok(None);
+    }
+    let Some(list) = plain_list(comments)? else {
+        return Ok(None);
+    };
+    match ascii_scan(list, key) {
+        AsciiScan::Found(indices) => {
+            let found = PyList::empty(py);
+            for i in indices {
+                let pair = list.get_item(i)?;
+                found.append(pair.cast_exact::<PyTuple>()?.get_item(1)?)?;
+            }
+            return Ok(Some(found));
+        }
+        AsciiScan::NotPlain => return Ok(None),
+        AsciiScan::NotAscii => {}
+    }
+    let found = PyList::empty(py);
+    for item in list.iter() {
+        let Some((name, value)) = comment_name(&item)? else {
+            return Ok(None);
+        };
+        let Ok(text) = name.to_str() else {
+            return Ok(None);
+        };
+        let matches = if text.is_ascii() {
+            text.len() == key.len() && text.eq_ignore_ascii_case(key)
+        } else {
+            let lower = unicode_lower(name)?;
+            lower.to_str().is_ok_and(|lower| {
+                lower.len() == key.len()
+                    && lower
+                        .bytes()
+                        .zip(key.bytes())
+                        .all(|(a, b)| a == b.to_ascii_lowercase())
+            })
+        };
+        if matches {
+            found.append(value)?;
+        }
+    }
+    Ok(Some(found))
 }
 
 /// A Python string's UTF-8 text, borrowed from the string where possible.
@@ -1260,6 +1459,23 @@ impl EditTarget for PyWriter<'_> {
 // ---------------------------------------------------------------------------
 // loading a file
 
+/// The attributes of a Picture before its image, in the order the Python
+/// loader sets them.
+const PICTURE_FIELDS: [&str; 7] = ["type", "mime", "desc", "width", "height", "depth", "colors"];
+
+/// `object.__new__`: block objects are made without running `__init__`.
+static OBJECT_NEW: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+
+fn object_new(py: Python<'_>) -> PyResult<&Bound<'_, PyAny>> {
+    OBJECT_NEW
+        .get_or_try_init(py, || {
+            py.get_type::<PyAny>()
+                .getattr(pyo3::intern!(py, "__new__"))
+                .map(Bound::unbind)
+        })
+        .map(|f| f.bind(py))
+}
+
 /// What was read from a FLAC file that the Python side may ask for later:
 /// every block, for building the `metadata_blocks` list.
 #[pyclass(module = "mutagen_rs._native", frozen)]
@@ -1271,6 +1487,165 @@ pub struct FlacState {
 
 #[pymethods]
 impl FlacState {
+    /// The block objects of the file, in file order, built in one step:
+    /// `(blocks, seektable, cuesheet)` (the last two None when absent).
+    ///
+    /// `classes` is `(StreamInfo, Padding, SeekTable, SeekPoint, VCFLACDict,
+    /// CueSheet, Picture, MetadataBlock, make_block)`; `make_block(code,
+    /// payload, source)` builds what is left to Python (a CUESHEET block,
+    /// from the payload [`FlacState::blocks`] gives). The first STREAMINFO
+    /// block is `info` and the block at `tags_index` is `tags` (the objects
+    /// `flac_load` made); a picture whose image is still in the file gets an
+    /// `_image_source` of `(path, offset, length, fingerprint, ordinal,
+    /// (type, mime, desc, width, height, depth, colors))`. Every object is
+    /// made without running its `__init__`, with the attributes (in the
+    /// order) the Python loaders give it.
+    #[allow(clippy::too_many_arguments)]
+    fn build<'py>(
+        &self,
+        py: Python<'py>,
+        classes: &Bound<'py, PyTuple>,
+        info: &Bound<'py, PyAny>,
+        tags: &Bound<'py, PyAny>,
+        tags_index: i64,
+        path: &Bound<'py, PyAny>,
+        fingerprint: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyTuple>> {
+        use pyo3::intern;
+        let [streaminfo_cls, padding_cls, seektable_cls, point_cls, vc_cls, _cuesheet_cls, picture_cls, raw_cls, make_block] =
+            classes.as_slice()
+        else {
+            return Err(PyTypeError::new_err("build() needs 9 classes"));
+        };
+        let object_new = object_new(py)?;
+        let code_name = intern!(py, "code");
+        let new_object =
+            |cls: &Bound<'py, PyAny>| -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyDict>)> {
+                let obj = object_new.call1((cls,))?;
+                let dict = obj
+                    .getattr(intern!(py, "__dict__"))?
+                    .cast_into::<PyDict>()?;
+                Ok((obj, dict))
+            };
+        let out = PyList::empty(py);
+        let mut seektable = py.None().into_bound(py);
+        let mut cuesheet = py.None().into_bound(py);
+        let mut first_info = true;
+        let mut pictures = 0u64;
+        for (index, binfo) in self.file.block_infos().enumerate() {
+            let block_code = binfo.code;
+            let overflow = (binfo.len > MAX_BLOCK_LEN as u64).then_some(binfo.declared_len);
+            let object = if block_code == mtg_flac::code::STREAMINFO && first_info {
+                // Parsed anyway, so that a broken block fails as before.
+                self.file.block(index).map_err(|e| flac_err_plain(py, &e))?;
+                first_info = false;
+                info.clone()
+            } else if i64::try_from(index).is_ok_and(|i| i == tags_index) {
+                tags.clone()
+            } else {
+                let block = self.file.block(index).map_err(|e| flac_err_plain(py, &e))?;
+                match &block {
+                    Block::StreamInfo(si) => {
+                        let obj = streaminfo_cls
+                            .call_method1(intern!(py, "__new__"), (streaminfo_cls,))?;
+                        let dict = stream_info_dict(py, si)?;
+                        dict.set_item(code_name, block_code)?;
+                        obj.setattr(intern!(py, "__dict__"), dict)?;
+                        obj
+                    }
+                    Block::Padding(p) => {
+                        let (obj, dict) = new_object(padding_cls)?;
+                        dict.set_item(intern!(py, "length"), p.length)?;
+                        dict.set_item(code_name, block_code)?;
+                        obj
+                    }
+                    Block::SeekTable(t) => {
+                        let (obj, dict) = new_object(seektable_cls)?;
+                        dict.set_item(intern!(py, "seekpoints"), seekpoints(py, t, point_cls)?)?;
+                        dict.set_item(code_name, block_code)?;
+                        obj
+                    }
+                    Block::VorbisComment { comment, .. } => {
+                        let obj = py
+                            .get_type::<PyList>()
+                            .call_method1(intern!(py, "__new__"), (vc_cls,))?;
+                        append_comments(obj.cast::<PyList>()?, &comment.comments)?;
+                        let dict = PyDict::new(py);
+                        dict.set_item(intern!(py, "_size"), binfo.len)?;
+                        dict.set_item(intern!(py, "vendor"), PyString::new(py, &comment.vendor))?;
+                        if let Some(declared) = overflow {
+                            dict.set_item(intern!(py, "_invalid_overflow_size"), declared)?;
+                        }
+                        dict.set_item(code_name, block_code)?;
+                        obj.setattr(intern!(py, "__dict__"), dict)?;
+                        obj
+                    }
+                    Block::CueSheet(cs) => {
+                        make_block.call1((block_code, cuesheet_tuple(py, cs)?, py.None()))?
+                    }
+                    Block::Picture(p) => {
+                        let (obj, dict) = new_object(picture_cls)?;
+                        let fields = [
+                            p.picture_type.into_pyobject(py)?.into_any(),
+                            PyString::new(py, &p.mime).into_any(),
+                            PyString::new(py, &p.desc).into_any(),
+                            p.width.into_pyobject(py)?.into_any(),
+                            p.height.into_pyobject(py)?.into_any(),
+                            p.depth.into_pyobject(py)?.into_any(),
+                            p.colors.into_pyobject(py)?.into_any(),
+                        ];
+                        for (name, value) in PICTURE_FIELDS.iter().zip(&fields) {
+                            dict.set_item(PyString::intern(py, name), value)?;
+                        }
+                        let (data, offset) = match &p.data {
+                            PictureData::Bytes(b) => (Some(PyBytes::new(py, b)), 0),
+                            PictureData::InFile { offset, .. } => {
+                                let kept = self.images.iter().find(|(i, _)| *i == index);
+                                (kept.map(|(_, b)| PyBytes::new(py, b)), *offset)
+                            }
+                        };
+                        match data {
+                            Some(data) => dict.set_item(intern!(py, "data"), data)?,
+                            None => {
+                                let source = PyTuple::new(
+                                    py,
+                                    [
+                                        path.clone(),
+                                        offset.into_pyobject(py)?.into_any(),
+                                        p.data.len().into_pyobject(py)?.into_any(),
+                                        fingerprint.clone(),
+                                        pictures.into_pyobject(py)?.into_any(),
+                                        PyTuple::new(py, fields)?.into_any(),
+                                    ],
+                                )?;
+                                dict.set_item(intern!(py, "_image_source"), source)?;
+                            }
+                        }
+                        if let Some(declared) = overflow {
+                            dict.set_item(intern!(py, "_invalid_overflow_size"), declared)?;
+                        }
+                        dict.set_item(code_name, block_code)?;
+                        obj
+                    }
+                    Block::Raw(r) => {
+                        let (obj, dict) = new_object(raw_cls)?;
+                        dict.set_item(intern!(py, "data"), PyBytes::new(py, &r.data))?;
+                        dict.set_item(code_name, block_code)?;
+                        obj
+                    }
+                }
+            };
+            match block_code {
+                mtg_flac::code::PICTURE => pictures += 1,
+                mtg_flac::code::SEEKTABLE => seektable = object.clone(),
+                mtg_flac::code::CUESHEET => cuesheet = object.clone(),
+                _ => {}
+            }
+            out.append(object)?;
+        }
+        PyTuple::new(py, [out.into_any(), seektable, cuesheet])
+    }
+
     /// Every block in file order, as `(code, payload)`:
     ///
     /// * 0 STREAMINFO: its attribute dict
@@ -1407,6 +1782,133 @@ fn is_path(obj: &Bound<'_, PyAny>) -> PyResult<bool> {
         || obj.hasattr("__fspath__")?)
 }
 
+/// Whether a picture of `file` left its image in the file (to be read
+/// later, from a file that still has the same fingerprint).
+fn needs_fingerprint(file: &FlacFile<'_>) -> bool {
+    file.picture_indices().any(|i| {
+        matches!(
+            file.block(i),
+            Ok(Block::Picture(Picture {
+                data: PictureData::InFile { .. },
+                ..
+            }))
+        )
+    })
+}
+
+/// The path `obj` names when it is a str or bytes (not a PathLike, whose
+/// `__fspath__` the general path handles).
+fn plain_path(obj: &Bound<'_, PyAny>) -> PyResult<Option<PathBuf>> {
+    if obj.is_instance_of::<PyString>() || obj.is_instance_of::<PyBytes>() {
+        path_of(obj).map(Some)
+    } else {
+        Ok(None)
+    }
+}
+
+/// A file opened by path, read with positional reads; its length (and
+/// fingerprint) come from the one `fstat` made when opening it.
+struct PathFile {
+    file: std::fs::File,
+    len: u64,
+}
+
+impl PathFile {
+    /// Open `path` read-only; a directory is refused with EISDIR, as
+    /// Python's `open()` refuses it.
+    fn open(path: &Path) -> io::Result<(Self, source::Fingerprint)> {
+        let file = std::fs::File::open(path)?;
+        let meta = file.metadata()?;
+        if meta.is_dir() {
+            return Err(io::Error::from_raw_os_error(EISDIR));
+        }
+        let fp = fingerprint_of(&meta);
+        Ok((
+            PathFile {
+                file,
+                len: meta.len(),
+            },
+            fp,
+        ))
+    }
+
+    /// Fill `buf` from `offset` until it is full or the file ends; the
+    /// number of bytes read.
+    fn read_fully(&self, offset: u64, buf: &mut [u8]) -> io::Result<usize> {
+        let mut done = 0usize;
+        while let Some(rest) = buf.get_mut(done..) {
+            if rest.is_empty() {
+                break;
+            }
+            match positional_read(&self.file, offset.saturating_add(done as u64), rest) {
+                Ok(0) => break,
+                Ok(n) => done += n,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(done)
+    }
+}
+
+/// `EISDIR` (the same number on Linux and the BSDs/macOS).
+const EISDIR: i32 = 21;
+
+#[cfg(unix)]
+fn positional_read(file: &std::fs::File, offset: u64, buf: &mut [u8]) -> io::Result<usize> {
+    std::os::unix::fs::FileExt::read_at(file, buf, offset)
+}
+
+#[cfg(windows)]
+fn positional_read(file: &std::fs::File, offset: u64, buf: &mut [u8]) -> io::Result<usize> {
+    std::os::windows::fs::FileExt::seek_read(file, buf, offset)
+}
+
+/// [`source::fingerprint`] of a file whose metadata was already taken.
+fn fingerprint_of(meta: &std::fs::Metadata) -> source::Fingerprint {
+    let mtime = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos() as i128);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        (meta.dev(), meta.ino(), meta.len(), mtime)
+    }
+    #[cfg(not(unix))]
+    {
+        (0, 0, meta.len(), mtime)
+    }
+}
+
+impl ByteSource for PathFile {
+    fn len(&self) -> u64 {
+        self.len
+    }
+
+    fn read_at(&self, offset: u64, buf: &mut [u8]) -> mtg_core::Result<usize> {
+        let available = usize::try_from(self.len.saturating_sub(offset)).unwrap_or(usize::MAX);
+        let want = buf.len().min(available);
+        match buf.get_mut(..want) {
+            Some(target) if !target.is_empty() => Ok(self.read_fully(offset, target)?),
+            _ => Ok(0),
+        }
+    }
+
+    fn read_range(&self, offset: u64, len: usize) -> mtg_core::Result<Cow<'_, [u8]>> {
+        let available = usize::try_from(self.len.saturating_sub(offset)).unwrap_or(usize::MAX);
+        let want = len.min(available);
+        if want == 0 {
+            return Ok(Cow::Borrowed(&[]));
+        }
+        let mut buf = vec![0u8; want];
+        let got = self.read_fully(offset, &mut buf)?;
+        buf.truncate(got);
+        Ok(Cow::Owned(buf))
+    }
+}
+
 /// Read the metadata of the FLAC file `filething` (a path, opened by Rust,
 /// or a file object); `name` is how error messages call it.
 ///
@@ -1425,7 +1927,22 @@ pub fn flac_load<'py>(
     info_class: &Bound<'py, PyAny>,
     tags_class: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyTuple>> {
-    let (file, images, fp) = if is_path(filething)? {
+    let (file, images, fp) = if let Some(path) = plain_path(filething)? {
+        // A str or bytes path: opened here, its length and fingerprint
+        // taken from one stat.
+        let opened = py.detach(|| PathFile::open(&path));
+        let (src, fp) = opened.map_err(|e| {
+            cause_as_context(
+                py,
+                errors::mutagen_error_from(py, errors::os_error(py, &e, filething)),
+            )
+        })?;
+        let file = py
+            .detach(|| FlacFile::read(&src).map(FlacFile::into_owned))
+            .map_err(|e| flac_to_py(py, &e, name, None))?;
+        let fp = needs_fingerprint(&file).then_some(fp);
+        (file, Vec::new(), fp)
+    } else if is_path(filething)? {
         let opened = open_path(py, filething)?;
         let src = &opened;
         let file = py
@@ -1441,16 +1958,7 @@ pub fn flac_load<'py>(
                 }
                 _ => flac_to_py(py, &e, name, None),
             })?;
-        let needs_fp = file.picture_indices().any(|i| {
-            matches!(
-                file.block(i),
-                Ok(Block::Picture(Picture {
-                    data: PictureData::InFile { .. },
-                    ..
-                }))
-            )
-        });
-        let fp = match (&opened, needs_fp) {
+        let fp = match (&opened, needs_fingerprint(&file)) {
             (source::PySource::Path(fs), true) => {
                 Some(source::fingerprint(fs.file()).map_err(|e| io_error(py, &e, name))?)
             }

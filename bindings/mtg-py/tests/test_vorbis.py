@@ -457,6 +457,77 @@ def test_dict_get_contains_del(key):
         assert list(a) == list(b), method
 
 
+class _Tuple(tuple):
+    pass
+
+
+# Lists the native lookup fast path has to hand back to the Python code (or
+# answer like it): names that are not ASCII (the Kelvin sign lower-cases to
+# "k"), str subclasses, bytes, items that are not exact 2-tuples.
+ODD_ITEMS = [
+    [("\u212a", "kelvin"), ("K", "k")],
+    [("\u0130", "i-dot"), ("i", "i")],
+    [("Titl\u00e9", "e"), ("TITLE", "t")],
+    [(_Str("Album"), "x"), ("album", "y")],
+    [("album", "y"), (b"album", "b")],
+    [("album", "y"), ["album", "l"]],
+    [_Tuple(("album", "z")), ("ALBUM", "y")],
+    [("album", "y", "extra")],
+    [("album",)],
+    [("ALBUM", 1), ("Album", None), ("album", ["v"])],
+    [("\ud800", "surrogate"), ("album", "y")],
+    [],
+]
+
+
+@pytest.mark.parametrize("items", ODD_ITEMS, ids=repr)
+@pytest.mark.parametrize("key", ["album", "ALBUM", "k", "K", "i", "title",
+                                 "nope", "\u212a", _Str("album")], ids=repr)
+def test_dict_lookup_odd_items(items, key):
+    a, b = _both(items, "VCommentDict")
+    for method in ["__getitem__", "__contains__", "get", "keys"]:
+        args = () if method == "keys" else (key,)
+        ra = outcome(getattr(a, method), *args)
+        rb = outcome(getattr(b, method), *args)
+        if method == "keys" and isinstance(ra, list) and \
+                isinstance(rb, list):
+            ra, rb = sorted(ra, key=repr), sorted(rb, key=repr)
+        assert ra == rb, method
+        assert list(a) == list(b), method
+
+
+def test_dict_lookup_own_iter():
+    # A subclass that iterates differently is asked through its __iter__.
+    class RefOdd(ref.VCommentDict):
+        def __iter__(self):
+            return iter([("ALBUM", "from-iter")])
+
+    class OurOdd(our.VCommentDict):
+        def __iter__(self):
+            return iter([("ALBUM", "from-iter")])
+
+    a, b = RefOdd(), OurOdd()
+    a.append(("album", "listed"))
+    b.append(("album", "listed"))
+    same(a.__getitem__, b.__getitem__, "album")
+    assert our_value(b, "album") == ["from-iter"]
+
+
+def our_value(d, key):
+    return d[key]
+
+
+def test_dict_lookup_values_are_the_same_objects():
+    d = our.VCommentDict()
+    value = "x" * 100
+    d.append(("ARTIST", value))
+    d.append(("Title", "t"))
+    d.append(("artist", "y"))
+    got = d["artist"]
+    assert got == [value, "y"] and got[0] is value
+    assert d["artist"] is not d["artist"]
+
+
 VALUES = ["z", ["1", "2"], [], (), ("p", "q"), 5, [5], b"b", [b"b"], None,
           {"a": 1}, ["x", 1]]
 

@@ -54,6 +54,9 @@ const INITIAL_READ: usize = 4096;
 /// Extra bytes read past what is needed, so that the next block header
 /// usually comes with the current block.
 const LOOKAHEAD: usize = 1024;
+/// Largest VORBIS_COMMENT body read in one go on the strength of its
+/// declared length (a longer one is read as it is walked).
+const PREFETCH_MAX: u64 = 1 << 20;
 /// Read size when walking a VORBIS_COMMENT past its declared end.
 const OVERRUN_READ: usize = 64 * 1024;
 
@@ -405,6 +408,12 @@ fn walk_vorbis<'s, F: Fetch<'s>>(
         Some(left) if left > 0 => (left as usize).saturating_add(4 + LOOKAHEAD),
         _ => OVERRUN_READ,
     };
+    // The declared length is usually right: read the whole body (and what
+    // follows it) at once instead of piece by piece while walking it.
+    let declared_len = u64::from(declared);
+    if declared_len <= PREFETCH_MAX && declared_end <= loader.len {
+        loader.fetch(body, declared_len, hint(body))?;
+    }
     let mut at = body;
     let length = |loader: &mut Loader<'s, F>, at: &mut u64| -> Result<u32> {
         let n = read_le_u32(loader.peek(*at, 4, hint(*at))?);

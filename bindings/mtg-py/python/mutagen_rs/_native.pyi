@@ -133,6 +133,10 @@ def vorbis_parse(data: bytes, errors: str, framing: bool) -> Tuple[str, List[Tup
     Errors carry ``_vorbis_partial = (vendor or None, comments)``."""
 def vorbis_write(vendor: str, comments: List[Tuple[str, str]], framing: bool) -> bytes:
     """Serialise a Vorbis comment packet (framing byte if `framing`)."""
+def vorbis_lookup(comments: Any, key: Any) -> Optional[List[Any]]:
+    """``VCommentDict.__getitem__`` for a plain list and valid str key: the
+    values whose name equals `key` ignoring case (maybe empty); None when
+    the Python code has to answer."""
 def flac_streaminfo_parse(data: bytes) -> dict:
     """The attributes of a STREAMINFO body."""
 def flac_seektable_parse(data: bytes, point_class: Any) -> List[Any]:
@@ -156,6 +160,8 @@ class FlacState:
     """The blocks of a loaded FLAC file, built into Python values on request."""
 
     def blocks(self, point_class: Any) -> List[Tuple[int, Any]]: ...
+    def build(self, classes: Tuple[Any, ...], info: Any, tags: Any, tags_index: int, path: Any, fingerprint: Any) -> Tuple[List[Any], Any, Any]:
+        """The block objects in file order: (blocks, seektable, cuesheet)."""
 
 def flac_load(filething: Any, name: Any, info_class: Any, tags_class: Any) -> Tuple[Any, Any, int, FlacState, Optional[Tuple[int, int, int, int]]]:
     """Read a FLAC file's metadata: (info, tags, tags_index, state,

@@ -27,6 +27,10 @@ _NOT_VALID = "file is not a valid Vorbis comment"
 
 _unpack_uint32 = _struct.Struct("<I").unpack
 
+# The native fast path of VCommentDict lookups; it answers None when the
+# Python code has to (unusual keys or items).
+_lookup = _native.vorbis_lookup
+
 # One or more of 0x20..0x7D except '=' (0x3D).
 _valid_key_match = _re.compile("[ -<>-}]+\\Z").match
 
@@ -332,6 +336,12 @@ class VCommentDict(VComment, DictMixin):
             KeyError: no such key
             ValueError: `key` is not a valid key
         """
+
+        values = _lookup(self, key)
+        if values:
+            return values
+        if values is not None:
+            raise KeyError(key.lower())
 
         if isinstance(key, slice):
             return list.__getitem__(self, key)

@@ -669,6 +669,12 @@ def _make_block(code, payload, source):
     return block
 
 
+# What FlacState.build makes the block objects of (and how it makes a
+# CUESHEET block).
+_BLOCK_CLASSES = (StreamInfo, Padding, SeekTable, SeekPoint, VCFLACDict,
+                  CueSheet, Picture, MetadataBlock, _make_block)
+
+
 class _Materialized(object):
     """An attribute of a loaded FLAC object that exists once the block
     objects are built: ``metadata_blocks``, ``seektable``, ``cuesheet``."""
@@ -857,31 +863,8 @@ class FLAC(_FileType):
         if pending is None:
             return
         info, tags, tags_index, state, path, fingerprint = pending
-        pictures = [0]
-
-        def source(payload):
-            ordinal = pictures[0]
-            return (path, payload[8], payload[9], fingerprint, ordinal,
-                    tuple(payload[:7]))
-
-        blocks = []
-        seektable = cuesheet = None
-        first_info = True
-        for index, (code, payload) in enumerate(state.blocks(SeekPoint)):
-            if code == StreamInfo.code and first_info:
-                block = info
-                first_info = False
-            elif index == tags_index:
-                block = tags
-            else:
-                block = _make_block(code, payload, source)
-            if code == Picture.code:
-                pictures[0] += 1
-            elif code == SeekTable.code:
-                seektable = block
-            elif code == CueSheet.code:
-                cuesheet = block
-            blocks.append(block)
+        blocks, seektable, cuesheet = state.build(
+            _BLOCK_CLASSES, info, tags, tags_index, path, fingerprint)
         d.setdefault("metadata_blocks", blocks)
         d.setdefault("cuesheet", cuesheet)
         d.setdefault("seektable", seektable)
