@@ -8,6 +8,7 @@ mod file_type;
 mod flac;
 mod id3;
 mod mpeg;
+mod prefetch;
 mod source;
 
 use pyo3::prelude::*;
@@ -41,5 +42,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     id3::register(m)?;
     mpeg::register(m)?;
     m.add_function(wrap_pyfunction!(source::file_range_if_unchanged, m)?)?;
+    m.add_class::<prefetch::Prefetch>()?;
+    m.add_function(wrap_pyfunction!(prefetch::prefetch, m)?)?;
     Ok(())
 }

@@ -114,7 +114,7 @@ pub struct Opened {
 }
 
 /// The path in `obj` if it is a str, bytes or os.PathLike; None otherwise.
-fn as_path(obj: &Bound<'_, PyAny>) -> PyResult<Option<PathBuf>> {
+pub(crate) fn as_path(obj: &Bound<'_, PyAny>) -> PyResult<Option<PathBuf>> {
     if let Ok(bytes) = obj.cast::<PyBytes>() {
         return Ok(Some(bytes_path(bytes.as_bytes())));
     }

@@ -1,16 +1,19 @@
 """Opening many files at once (beyond mutagen): :func:`batch_open`.
 
-Each file is opened with :func:`mutagen_rs.File` on one of a few worker
-threads. The native readers release the GIL while they open, read and parse
-a file, so the threads overlap that work with each other and with the
-building of Python objects, which needs the GIL.
+The files are opened one after the other by the calling thread, with
+:func:`mutagen_rs.File`, while native threads, which never take the GIL,
+read ahead the parts of the next files that the loaders will read. A file
+the disk has not delivered yet is what makes opening slow when files were
+not read recently (a library scan); reading ahead overlaps those waits.
+Turning a file into Python objects needs the GIL, so it is not spread over
+threads: Python threads handing the GIL back and forth made a warm-cache
+batch slower, not faster (OPTIMIZATION_LOG.md, "batch_open").
 """
 
-import itertools
 import operator
 import os
-import threading
 
+from . import _native
 from ._file import File
 
 
@@ -27,9 +30,11 @@ def batch_open(paths, threads=None, options=None, easy=False):
     Args:
         paths: an iterable of paths (str, bytes or os.PathLike) or file
             objects
-        threads (int or None): worker threads; None uses one per usable
-            CPU core (at most one per file), 1 opens the files one after
-            the other in the calling thread
+        threads (int or None): threads at work: the calling thread, which
+            opens the files in order, and ``threads - 1`` native threads
+            reading the next files ahead; None uses twice the usable CPU
+            cores (at least 2: reading ahead is mostly waiting on the
+            disk); 1 opens the files without reading ahead
         options, easy: as for :func:`mutagen_rs.File`
 
     Returns:
@@ -46,42 +51,24 @@ def batch_open(paths, threads=None, options=None, easy=False):
 
     paths = list(paths)
     if threads is None:
-        threads = _usable_cores()
+        threads = max(2, 2 * _usable_cores())
     threads = operator.index(threads)
     if threads < 1:
         raise ValueError("threads must be at least 1, not %d" % threads)
-    threads = min(threads, len(paths))
 
-    def open_one(path):
-        try:
-            return File(path, options=options, easy=easy)
-        except Exception as e:
-            return e
-
-    if threads <= 1:
-        return [open_one(p) for p in paths]
-
-    results = [None] * len(paths)
-    # the next index to open; next() on a count is atomic under the GIL
-    indices = itertools.count()
-    stopped = []
-
-    def work():
-        try:
-            for i in indices:
-                if i >= len(paths) or stopped:
-                    return
-                results[i] = open_one(paths[i])
-        except BaseException as e:
-            stopped.append(e)
-
-    workers = [threading.Thread(target=work, name="mutagen_rs.batch_open")
-               for _ in range(threads - 1)]
-    for worker in workers:
-        worker.start()
-    work()  # the calling thread is a worker too
-    for worker in workers:
-        worker.join()
-    if stopped:
-        raise stopped[0]
+    ahead = None
+    if threads > 1 and len(paths) > 1:
+        ahead = _native.prefetch(paths, min(threads - 1, len(paths)))
+    results = []
+    try:
+        for path in paths:
+            try:
+                results.append(File(path, options=options, easy=easy))
+            except Exception as e:
+                results.append(e)
+            if ahead is not None:
+                ahead.opened(len(results))
+    finally:
+        if ahead is not None:
+            ahead.close()
     return results

@@ -168,6 +168,17 @@ def flac_load(filething: Any, name: Any, info_class: Any, tags_class: Any) -> Tu
     fingerprint)."""
 def flac_picture_data(path: Any, offset: int, length: int, expected: Tuple[int, int, int, int]) -> Optional[bytes]:
     """Image bytes left in the file, if it is unchanged (else None)."""
+class Prefetch:
+    """Native threads reading files ahead (see prefetch)."""
+    def opened(self, count: int) -> None:
+        """The first `count` files were opened (the threads stay at most
+        64 files ahead)."""
+    def close(self) -> None:
+        """Stop reading ahead; wait for the threads."""
+
+def prefetch(paths: Any, threads: int) -> Prefetch:
+    """Start `threads` threads reading ahead the parts of the files at
+    `paths` that loaders read (non-paths are skipped; nothing is kept)."""
 def file_range_if_unchanged(path: Any, offset: int, length: int, fingerprint: Tuple[int, int, int, int]) -> Optional[bytes]:
     """The bytes at offset of the file at path, if it still has the
     fingerprint (device, inode, size, mtime ns) it had (else None)."""

@@ -1,0 +1,158 @@
+//! Reading files ahead for `batch_open`: native threads that never take the
+//! GIL read the parts of each file the loaders will read (its start, the
+//! place after an ID3v2 tag, its end), so that the Python thread opening
+//! the files one after the other finds them in the page cache instead of
+//! waiting on the disk. The bytes read are thrown away: nothing is kept in
+//! this process, and a later call reads everything again.
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+
+use mtg_core::{ByteSource, FileSource};
+use pyo3::prelude::*;
+
+use crate::source;
+
+/// Bytes read at the start of a file (and before the end of an ID3v2
+/// tag).
+const HEAD: usize = 16 * 1024;
+/// Bytes read after an ID3v2 tag (where the MPEG frames are looked for).
+const AFTER_TAG: usize = 64 * 1024;
+/// Bytes read at the end of a file (ID3v1, APEv2, Lyrics3 footers).
+const TAIL: usize = 4096;
+/// How many files the threads may read ahead of the files opened, so that
+/// a long list does not push the first files out of the page cache.
+const LEAD: usize = 64;
+
+/// Reads the parts of the file at `path` that loaders read; errors are
+/// ignored (the loader meets them and reports them).
+fn warm(path: &PathBuf) {
+    let Ok(src) = FileSource::open(path) else {
+        return;
+    };
+    let len = src.len();
+    let Ok(head) = src.read_range(0, HEAD) else {
+        return;
+    };
+    if head.len() >= 10 && &head[..3] == b"ID3" {
+        // the end of the tag (its last frame header and padding) and the
+        // first audio frames after it
+        let size = mtg_core::syncsafe::decode_u28([head[6], head[7], head[8], head[9]]);
+        let end = 10 + u64::from(size);
+        if end > HEAD as u64 && end < len {
+            let from = end.saturating_sub(HEAD as u64).max(HEAD as u64);
+            let _ = src.read_range(from, (end - from) as usize + AFTER_TAG);
+        }
+    }
+    if head.len() >= 4 && &head[..4] == b"fLaC" {
+        // the metadata block headers: those past a large block (a picture)
+        // are read by the loader
+        let mut pos = 4u64;
+        for _ in 0..MAX_BLOCKS {
+            let Ok(h) = src.read_array::<4>(pos) else {
+                break;
+            };
+            pos += 4 + u64::from(u32::from_be_bytes([0, h[1], h[2], h[3]]));
+            if h[0] & 0x80 != 0 || pos >= len {
+                break;
+            }
+        }
+    }
+    if len > HEAD as u64 {
+        let _ = src.read_range(len.saturating_sub(TAIL as u64), TAIL);
+    }
+}
+
+/// FLAC metadata blocks walked at most.
+const MAX_BLOCKS: usize = 256;
+
+/// Threads reading a list of files ahead (see the module documentation);
+/// stopped by `close()` (or when dropped).
+#[pyclass(module = "mutagen_rs._native")]
+pub struct Prefetch {
+    stop: Arc<AtomicBool>,
+    /// How many files the caller has opened.
+    opened: Arc<AtomicUsize>,
+    workers: Mutex<Vec<JoinHandle<()>>>,
+}
+
+impl Prefetch {
+    fn stop_and_join(&self) {
+        self.stop.store(true, Ordering::Relaxed);
+        let workers = match self.workers.lock() {
+            Ok(mut w) => std::mem::take(&mut *w),
+            Err(poisoned) => std::mem::take(&mut *poisoned.into_inner()),
+        };
+        for worker in workers {
+            let _ = worker.join();
+        }
+    }
+}
+
+#[pymethods]
+impl Prefetch {
+    /// Tells the threads that the first `count` files were opened.
+    fn opened(&self, count: usize) {
+        self.opened.store(count, Ordering::Relaxed);
+    }
+
+    /// Stops reading ahead and waits for the threads to finish.
+    fn close(&self, py: Python<'_>) {
+        py.detach(|| self.stop_and_join());
+    }
+}
+
+impl Drop for Prefetch {
+    fn drop(&mut self) {
+        self.stop_and_join();
+    }
+}
+
+/// `prefetch(paths, threads)`: starts `threads` threads reading the files
+/// of `paths` ahead, in order (entries that are not paths are skipped).
+#[pyfunction]
+pub fn prefetch(paths: &Bound<'_, PyAny>, threads: usize) -> PyResult<Prefetch> {
+    let mut list = Vec::new();
+    for item in paths.try_iter()? {
+        if let Some(path) = source::as_path(&item?)? {
+            list.push(path);
+        }
+    }
+    let list = Arc::new(list);
+    let next = Arc::new(AtomicUsize::new(0));
+    let stop = Arc::new(AtomicBool::new(false));
+    let opened = Arc::new(AtomicUsize::new(0));
+    let mut workers = Vec::new();
+    for _ in 0..threads.max(1) {
+        let (list, next, stop, opened) = (list.clone(), next.clone(), stop.clone(), opened.clone());
+        let spawned = std::thread::Builder::new()
+            .name("mutagen_rs-prefetch".into())
+            .spawn(move || {
+                while !stop.load(Ordering::Relaxed) {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(path) = list.get(i) else {
+                        break;
+                    };
+                    while i > opened.load(Ordering::Relaxed) + LEAD {
+                        if stop.load(Ordering::Relaxed) {
+                            return;
+                        }
+                        std::thread::sleep(std::time::Duration::from_micros(200));
+                    }
+                    warm(path);
+                }
+            });
+        match spawned {
+            Ok(handle) => workers.push(handle),
+            // no thread: the files are simply read when opened
+            Err(_) => break,
+        }
+    }
+    Ok(Prefetch {
+        stop,
+        opened,
+        workers: Mutex::new(workers),
+    })
+}
