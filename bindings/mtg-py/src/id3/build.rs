@@ -10,7 +10,12 @@
 //! and a frame whose body does not decode are left to the Python path, which
 //! gives them mutagen's exact handling.
 
-use mtg_id3::frames::{decode_frame, decode_frame_body, frame_def, hash_key, FrameDef};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use mtg_id3::frames::{
+    decode_frame, decode_frame_body, frame_def, hash_key, FrameDef, V22_FRAMES, V24_FRAMES,
+};
 use mtg_id3::spec::FieldKind;
 use mtg_id3::FieldValue;
 use pyo3::prelude::*;
@@ -18,6 +23,60 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyString, PyType};
 
 use super::spec::value_to_py;
+
+/// Hashes a key made of `usize`s (addresses and lengths of static strings).
+#[derive(Default)]
+struct AddressHasher(u64);
+
+impl Hasher for AddressHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (self.0.rotate_left(5) ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+/// Keyed by (address, length): literals may share storage ("TIT" inside
+/// "TIT2").
+type ByAddress = HashMap<(usize, usize), Py<PyString>, BuildHasherDefault<AddressHasher>>;
+
+/// Python strings for every frame ID and field name of the frame tables,
+/// by the address of the static text, made once per process (they are
+/// names of the classes' API, not data read from files).
+static NAMES: PyOnceLock<ByAddress> = PyOnceLock::new();
+
+/// The Python string for `text`, a frame ID or field name of the frame
+/// tables (any other text works too, more slowly).
+fn name<'py>(py: Python<'py>, text: &'static str) -> Bound<'py, PyString> {
+    let names = NAMES.get_or_init(py, || {
+        let mut names = ByAddress::default();
+        for def in V24_FRAMES.iter().chain(V22_FRAMES) {
+            for text in
+                std::iter::once(def.id).chain(def.fields.iter().chain(def.optional).map(|f| f.name))
+            {
+                names
+                    .entry((text.as_ptr() as usize, text.len()))
+                    .or_insert_with(|| PyString::intern(py, text).unbind());
+            }
+        }
+        names
+    });
+    match names.get(&(text.as_ptr() as usize, text.len())) {
+        Some(s) => s.bind(py).clone(),
+        None => PyString::intern(py, text),
+    }
+}
+
+/// `object.__new__(cls)`: an instance without running `__init__`.
+pub fn new_instance<'py>(py: Python<'py>, cls: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    object_new(py)?.call1((cls,))
+}
 
 /// `object.__new__`: an instance of a frame class without running its
 /// `__init__` (whose per-field validation is what this module avoids).
@@ -226,10 +285,15 @@ impl<'py> FrameBuilder<'py> {
         if major < 3 {
             return Ok(None);
         }
-        let Some(cls) = self.table.get_item(id)? else {
+        let id = if def.id == id {
+            name(self.py, def.id)
+        } else {
+            PyString::new(self.py, id)
+        };
+        let Some(cls) = self.table.get_item(&id)? else {
             return Ok(None);
         };
-        match self.native.get_item(id)? {
+        match self.native.get_item(&id)? {
             Some(standard) if standard.is(&cls) => {}
             _ => return Ok(None),
         }
@@ -274,10 +338,7 @@ impl<'py> FrameBuilder<'py> {
             .getattr(pyo3::intern!(py, "__dict__"))?
             .cast_into::<PyDict>()?;
         for (field, value) in def.fields.iter().chain(def.optional).zip(values) {
-            dict.set_item(
-                PyString::intern(py, field.name),
-                value_to_py(py, &field.kind, value)?,
-            )?;
+            dict.set_item(name(py, field.name), value_to_py(py, &field.kind, value)?)?;
         }
         let key = match key {
             Some(key) => PyString::new(py, key),

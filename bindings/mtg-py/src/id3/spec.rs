@@ -73,6 +73,7 @@ fn specs_class<'py>(
 }
 
 static ENCODING: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+static ENCODINGS: PyOnceLock<[Py<PyAny>; 4]> = PyOnceLock::new();
 static PICTURE_TYPE: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 static CTOC_FLAGS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 static TIME_STAMP: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
@@ -110,8 +111,22 @@ fn int_from_py(obj: &Bound<'_, PyAny>) -> PyResult<PyInt> {
     ))
 }
 
+/// `ID3TimeStamp(ts.text())`, made without running its `__init__`: the
+/// instance's attributes are what `set_text` sets, from the same parse.
 fn timestamp_to_py<'py>(py: Python<'py>, ts: &Id3TimeStamp) -> PyResult<Bound<'py, PyAny>> {
-    specs_class(py, &TIME_STAMP, "ID3TimeStamp")?.call1((ts.text(),))
+    let cls = specs_class(py, &TIME_STAMP, "ID3TimeStamp")?;
+    let parsed = Id3TimeStamp::parse(&ts.text());
+    let obj = super::build::new_instance(py, &cls)?;
+    let dict = obj
+        .getattr(pyo3::intern!(py, "__dict__"))?
+        .cast_into::<pyo3::types::PyDict>()?;
+    dict.set_item(pyo3::intern!(py, "year"), parsed.year)?;
+    dict.set_item(pyo3::intern!(py, "month"), parsed.month)?;
+    dict.set_item(pyo3::intern!(py, "day"), parsed.day)?;
+    dict.set_item(pyo3::intern!(py, "hour"), parsed.hour)?;
+    dict.set_item(pyo3::intern!(py, "minute"), parsed.minute)?;
+    dict.set_item(pyo3::intern!(py, "second"), parsed.second)?;
+    Ok(obj)
 }
 
 /// A field value as the Python object mutagen gives for a `kind` field.
@@ -125,6 +140,19 @@ pub fn value_to_py<'py>(
                 v: i64|
      -> PyResult<Bound<'py, PyAny>> { specs_class(py, cell, class)?.call1((v,)) };
     Ok(match (kind, value) {
+        (FieldKind::Encoding, FieldValue::Int(v @ 0..=3)) => {
+            // the four encodings, made once (immutable int subclasses)
+            let members = ENCODINGS.get_or_try_init(py, || -> PyResult<[Py<PyAny>; 4]> {
+                let cls = specs_class(py, &ENCODING, "Encoding")?;
+                Ok([
+                    cls.call1((0,))?.unbind(),
+                    cls.call1((1,))?.unbind(),
+                    cls.call1((2,))?.unbind(),
+                    cls.call1((3,))?.unbind(),
+                ])
+            })?;
+            members[*v as usize].bind(py).clone()
+        }
         (FieldKind::Encoding, FieldValue::Int(v)) => wrap(&ENCODING, "Encoding", *v)?,
         (FieldKind::PictureType, FieldValue::Int(v)) => wrap(&PICTURE_TYPE, "PictureType", *v)?,
         (FieldKind::CtocFlags, FieldValue::Int(v)) => wrap(&CTOC_FLAGS, "CTOCFlags", *v)?,
