@@ -78,14 +78,20 @@ def id3_unsynch_encode(value: bytes) -> bytes:
 def id3_read(filething: Any, load_v1: bool = True, known_ids: Any = None,
              v2_version: int = 4, table: Optional[Dict[str, Any]] = None,
              native: Optional[Dict[str, Any]] = None,
-             mpeg_modes: Any = None) -> Dict[str, Any]:
+             mpeg_modes: Any = None, lazy: bool = False) -> Dict[str, Any]:
     """A file's ID3v2 tag as raw frames (and ID3v1 frames): keys version,
     flags, size, ext_data, padding, frames [(id, flags, body, frame_header)]
     (the raw frame is frame_header + body), v1. With table and native,
     frames whose class table[id] is native[id] come built, as
     (hash_key, frame); simple is True when all did, under distinct keys
     (frames is then a dict). With mpeg_modes, mpeg holds MPEGInfo's
-    attributes read after the tag (or the exception raised reading them)."""
+    attributes read after the tag (or the exception raised reading them).
+    With lazy, frames may be a PendingFrames (and lazy True)."""
+
+class PendingFrames:
+    """Decoded frames of a loaded tag, built into objects on demand."""
+    def build(self) -> Dict[str, Any]:
+        """{hash_key: frame}, new frame objects on every call."""
     ...
 
 def id3_parse_v1(data: bytes, v2_version: int = 4) -> Optional[List[Tuple[str, Dict[str, Any]]]]:

@@ -261,6 +261,18 @@ impl<'py> FrameBuilder<'py> {
         Ok(Some((def, cls.cast_into::<PyType>()?)))
     }
 
+    /// Whether the class the table has for `id` is the one built here.
+    pub fn is_standard(&self, id: &str) -> PyResult<bool> {
+        let key = match frame_def(4, id).or_else(|| frame_def(2, id)) {
+            Some(def) if def.id == id => name(self.py, def.id),
+            _ => PyString::new(self.py, id),
+        };
+        let Some(cls) = self.table.get_item(&key)? else {
+            return Ok(false);
+        };
+        Ok(matches!(self.native.get_item(&key)?, Some(standard) if standard.is(&cls)))
+    }
+
     /// The frame object for a [`Decoded`] frame and its HashKey, or None
     /// when the Python path must read it (its class in the table is not
     /// the standard one). A picture gets `_image_source` from

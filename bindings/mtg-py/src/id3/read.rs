@@ -229,6 +229,167 @@ fn reslice(area: &[u8], offset: usize, major: u8, mode: SizeMode) -> Option<(u16
     Some((flags, area.get(body_start..end)?, area.get(offset..end)?))
 }
 
+/// The frames of `tag` as Python objects: `(frames, all_built)`, where
+/// `frames` is a dict `{hash_key: frame}` when every frame was built
+/// natively under distinct keys (`all_built`), else the list of entries
+/// `(hash_key, frame)` or `(id, flags, body, frame_header)` (for the
+/// Python path), in file order. `src` is needed only for a picture left in
+/// the file whose frame cannot be built from its first bytes.
+fn build_frames<'py>(
+    py: Python<'py>,
+    builder: Option<&FrameBuilder<'py>>,
+    tag: &PreparedTag,
+    filething: &Bound<'py, PyAny>,
+    fingerprint: Option<&Bound<'py, PyAny>>,
+    src: Option<&PySource>,
+    name: &str,
+) -> PyResult<(Bound<'py, PyAny>, bool)> {
+    let major = tag.bytes.header().major;
+    let area = tag.bytes.frame_area();
+    let mut simple = builder.is_some();
+    // (key, frame) for built frames, (raw tuple, None) for others
+    let mut entries: Vec<(Bound<'py, PyAny>, Option<Bound<'py, PyAny>>)> =
+        Vec::with_capacity(tag.frames.len());
+    // built frames by key, to notice keys that repeat
+    let seen = PyDict::new(py);
+    for frame in &tag.frames {
+        let id = frame.id.as_str();
+        let mut built = None;
+        if let Some(b) = builder {
+            built = b.build_decoded(major, id, &frame.decoded, |start| {
+                let (Some(d), Some(print)) = (frame.deferred, fingerprint) else {
+                    return Err(pyo3::exceptions::PyAssertionError::new_err(
+                        "picture not left in a file",
+                    ));
+                };
+                Ok(PyTuple::new(
+                    py,
+                    [
+                        filething.clone(),
+                        (d.source_offset + start as u64)
+                            .into_pyobject(py)?
+                            .into_any(),
+                        (d.size - start).into_pyobject(py)?.into_any(),
+                        print.clone(),
+                    ],
+                )?
+                .into_any())
+            })?;
+        }
+        // a deferred body not built from its prefix is read whole
+        let whole;
+        let (body, raw) = match (frame.deferred, src) {
+            (Some(d), Some(src)) if built.is_none() => {
+                whole = read_whole(py, src, &d, name)?;
+                (&whole[10..], &whole[..])
+            }
+            (Some(_), None) if built.is_none() => {
+                return Err(pyo3::exceptions::PyAssertionError::new_err(
+                    "picture left in a closed file",
+                ));
+            }
+            _ => (
+                area.get(frame.body.clone()).unwrap_or_default(),
+                area.get(frame.raw.clone()).unwrap_or_default(),
+            ),
+        };
+        if built.is_none() && frame.deferred.is_some() {
+            if let Some(b) = builder {
+                built = b.build(major, id, frame.flags, body)?;
+            }
+        }
+        match built {
+            Some((key, obj)) => {
+                if simple {
+                    if seen.contains(&key)? {
+                        simple = false;
+                    } else {
+                        seen.set_item(&key, &obj)?;
+                    }
+                }
+                entries.push((key.into_any(), Some(obj)));
+            }
+            None => {
+                simple = false;
+                let item = frame_tuple(py, id, frame.flags, body, raw)?;
+                entries.push((item.into_any(), None));
+            }
+        }
+    }
+    if simple {
+        // every frame built, keys distinct: the dict is the answer
+        return Ok((seen.into_any(), true));
+    }
+    let frames = PyList::empty(py);
+    for (first, frame) in entries {
+        match frame {
+            Some(frame) => frames.append(PyTuple::new(py, [first, frame])?)?,
+            None => frames.append(first)?,
+        }
+    }
+    Ok((frames.into_any(), false))
+}
+
+/// Whether every frame of `tag` will be built natively under distinct keys
+/// with no need of the file (so that building can wait): each decoded, its
+/// key known, its class the standard one.
+fn lazy_candidate(builder: &FrameBuilder<'_>, tag: &PreparedTag) -> PyResult<bool> {
+    let mut keys = HashSet::with_capacity(tag.frames.len());
+    for frame in &tag.frames {
+        let key = match &frame.decoded {
+            Decoded::Frame { key: Some(k), .. } | Decoded::Picture { key: Some(k), .. } => k,
+            _ => return Ok(false),
+        };
+        if !keys.insert(key.as_str()) {
+            return Ok(false);
+        }
+        if !builder.is_standard(frame.id.as_str())? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+/// The frames of a loaded tag, decoded but not yet Python objects: `ID3`
+/// builds them (`build()`) when its frames are first used.
+#[pyclass(module = "mutagen_rs._native", frozen)]
+pub struct PendingFrames {
+    tag: PreparedTag,
+    table: Py<PyDict>,
+    native: Py<PyDict>,
+    filething: Py<PyAny>,
+    fingerprint: Option<Py<PyAny>>,
+}
+
+#[pymethods]
+impl PendingFrames {
+    /// `{hash_key: frame}`: new frame objects on every call.
+    fn build<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let builder = FrameBuilder::new(self.table.bind(py).clone(), self.native.bind(py).clone())?;
+        let fingerprint = self.fingerprint.as_ref().map(|f| f.bind(py).clone());
+        let (frames, _) = build_frames(
+            py,
+            Some(&builder),
+            &self.tag,
+            self.filething.bind(py),
+            fingerprint.as_ref(),
+            None,
+            "",
+        )?;
+        Ok(frames)
+    }
+
+    /// The object itself: it never changes.
+    fn __copy__(slf: Py<Self>) -> Py<Self> {
+        slf
+    }
+
+    /// The object itself: it never changes.
+    fn __deepcopy__(slf: Py<Self>, _memo: &Bound<'_, PyAny>) -> Py<Self> {
+        slf
+    }
+}
+
 /// Reads the ID3v2 tag at the start of `filething` (a path, opened by Rust,
 /// or a file object) and, with `load_v1`, the ID3v1 tag at its end.
 ///
@@ -243,14 +404,17 @@ fn reslice(area: &[u8], offset: usize, major: u8, mode: SizeMode) -> Option<(u16
 /// with) and `native` (the classes that may be built here), frames are built
 /// as Python objects where possible (see `build`): such an entry of
 /// `frames` is `(hash_key, frame)` instead of the raw 4-tuple, and `simple`
-/// is True when every entry was built and no two share a key.
+/// is True when every entry was built and no two share a key (`frames` is
+/// then a dict). With `lazy` too, when every frame can be built that way
+/// without the file, `frames` is a `PendingFrames` that builds that dict
+/// later, and `lazy` is True in the result.
 ///
 /// With `mpeg_modes` (the `BitrateMode` members), the MPEG audio stream
 /// info after the tag is read too, from the same open file, as `mpeg`: the
 /// attributes of `MPEGInfo` (searched from the end of the ID3v2 tag, or
 /// from 0 with only an ID3v1 tag), or the exception reading it raised.
 #[pyfunction]
-#[pyo3(signature = (filething, load_v1=true, known_ids=None, v2_version=4, table=None, native=None, mpeg_modes=None))]
+#[pyo3(signature = (filething, load_v1=true, known_ids=None, v2_version=4, table=None, native=None, mpeg_modes=None, lazy=false))]
 #[allow(clippy::too_many_arguments)]
 pub fn id3_read<'py>(
     py: Python<'py>,
@@ -261,7 +425,12 @@ pub fn id3_read<'py>(
     table: Option<Bound<'py, PyDict>>,
     native: Option<Bound<'py, PyDict>>,
     mpeg_modes: Option<Bound<'py, PyAny>>,
+    lazy: bool,
 ) -> PyResult<Bound<'py, PyDict>> {
+    let classes = match (&table, &native) {
+        (Some(t), Some(n)) => Some((t.clone().unbind(), n.clone().unbind())),
+        _ => None,
+    };
     let builder = match (table, native) {
         (Some(table), Some(native)) => Some(FrameBuilder::new(table, native)?),
         _ => None,
@@ -305,14 +474,13 @@ pub fn id3_read<'py>(
         }
         None => None,
     };
+    let Prepared { v2, v1, mpeg, .. } = prepared;
 
     let out = PyDict::new(py);
-    let mut simple = native_build;
-    match &prepared.v2 {
+    match v2 {
         Some(tag) => {
             let header = tag.bytes.header();
-            let major = header.major;
-            out.set_item("version", (2u8, major, header.revision))?;
+            out.set_item("version", (2u8, header.major, header.revision))?;
             out.set_item("flags", header.flags)?;
             out.set_item("size", header.size)?;
             match &header.ext {
@@ -320,85 +488,34 @@ pub fn id3_read<'py>(
                 None => out.set_item("ext_data", py.None())?,
             }
             out.set_item("padding", tag.padding)?;
-            let area = tag.bytes.frame_area();
-            // (key, frame) for built frames, (raw tuple, None) for others
-            let mut entries: Vec<(Bound<'py, PyAny>, Option<Bound<'py, PyAny>>)> =
-                Vec::with_capacity(tag.frames.len());
-            // built frames by key, to notice keys that repeat
-            let seen = PyDict::new(py);
-            for frame in &tag.frames {
-                let id = frame.id.as_str();
-                let mut built = None;
-                if let Some(b) = &builder {
-                    built = b.build_decoded(major, id, &frame.decoded, |start| {
-                        let (Some(d), Some(print)) = (frame.deferred, &fingerprint) else {
-                            return Err(pyo3::exceptions::PyAssertionError::new_err(
-                                "picture not left in a file",
-                            ));
-                        };
-                        Ok(PyTuple::new(
-                            py,
-                            [
-                                filething.clone(),
-                                (d.source_offset + start as u64)
-                                    .into_pyobject(py)?
-                                    .into_any(),
-                                (d.size - start).into_pyobject(py)?.into_any(),
-                                print.clone(),
-                            ],
-                        )?
-                        .into_any())
-                    })?;
-                }
-                // a deferred body not built from its prefix is read whole
-                let whole;
-                let (body, raw) = match frame.deferred {
-                    Some(d) if built.is_none() => {
-                        whole = read_whole(py, src, &d, &name)?;
-                        (&whole[10..], &whole[..])
-                    }
-                    _ => (
-                        area.get(frame.body.clone()).unwrap_or_default(),
-                        area.get(frame.raw.clone()).unwrap_or_default(),
-                    ),
+            let lazy_ok = match (&builder, &classes) {
+                (Some(b), Some(_)) if lazy => lazy_candidate(b, &tag)?,
+                _ => false,
+            };
+            if let (true, Some((table, native))) = (lazy_ok, classes) {
+                let pending = PendingFrames {
+                    tag,
+                    table,
+                    native,
+                    filething: filething.clone().unbind(),
+                    fingerprint: fingerprint.map(Bound::unbind),
                 };
-                if built.is_none() && frame.deferred.is_some() {
-                    if let Some(b) = &builder {
-                        built = b.build(major, id, frame.flags, body)?;
-                    }
-                }
-                match built {
-                    Some((key, obj)) => {
-                        if simple {
-                            if seen.contains(&key)? {
-                                simple = false;
-                            } else {
-                                seen.set_item(&key, &obj)?;
-                            }
-                        }
-                        entries.push((key.into_any(), Some(obj)));
-                    }
-                    None => {
-                        simple = false;
-                        let item = frame_tuple(py, id, frame.flags, body, raw)?;
-                        entries.push((item.into_any(), None));
-                    }
-                }
-            }
-            if simple {
-                // every frame built, keys distinct: the dict is the answer
-                out.set_item("frames", seen)?;
+                out.set_item("frames", Bound::new(py, pending)?)?;
+                out.set_item("simple", true)?;
+                out.set_item("lazy", true)?;
             } else {
-                let frames = PyList::empty(py);
-                for (first, frame) in entries {
-                    match frame {
-                        Some(frame) => frames.append(PyTuple::new(py, [first, frame])?)?,
-                        None => frames.append(first)?,
-                    }
-                }
+                let (frames, simple) = build_frames(
+                    py,
+                    builder.as_ref(),
+                    &tag,
+                    filething,
+                    fingerprint.as_ref(),
+                    Some(src),
+                    &name,
+                )?;
                 out.set_item("frames", frames)?;
+                out.set_item("simple", simple)?;
             }
-            out.set_item("simple", simple)?;
         }
         None => {
             out.set_item("version", py.None())?;
@@ -410,11 +527,11 @@ pub fn id3_read<'py>(
             out.set_item("simple", false)?;
         }
     }
-    match &prepared.v1 {
+    match &v1 {
         Some(tag) => out.set_item("v1", v1::frames_to_py(py, tag, v2_version)?)?,
         None => out.set_item("v1", py.None())?,
     }
-    if let (Some(modes), Some(read)) = (&mpeg_modes, &prepared.mpeg) {
+    if let (Some(modes), Some(read)) = (&mpeg_modes, &mpeg) {
         out.set_item("mpeg", crate::mpeg::info_or_error(py, read, modes)?)?;
     }
     Ok(out)

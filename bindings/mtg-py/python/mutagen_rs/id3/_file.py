@@ -278,6 +278,9 @@ class ID3(ID3Tags, mutagen_rs.Metadata):
                 cls._read is ID3Tags._read)
 
     def _reset(self):
+        if "_pending" in self.__dict__:
+            # frames of an earlier lazy load stay (load adds to them)
+            self._materialize()
         self.unknown_frames = []
         self._header = None
         self._padding = 0
@@ -302,8 +305,11 @@ class ID3(ID3Tags, mutagen_rs.Metadata):
 
         ids = None if known_frames is None else frozenset(known_frames)
         table = _Frames if known_frames is None else known_frames
+        # frames may be built on first use (see __getattr__) by the plain
+        # class with the standard frame table
+        lazy = known_frames is None and type(self) is ID3
         result = _native.id3_read(source, load_v1, ids, 4, table,
-                                  _NATIVE_FRAMES, mpeg_modes)
+                                  _NATIVE_FRAMES, mpeg_modes, lazy)
 
         version = result.get("version")
         if version is None:
@@ -325,15 +331,28 @@ class ID3(ID3Tags, mutagen_rs.Metadata):
             header._known_frames = known_frames
         self._header = header
 
+        self._unknown_v2_version = header.version[1]
+        self._padding = result["padding"]
+        v1 = result.get("v1")
+        if result.get("lazy"):
+            # every frame can be built natively: when first used
+            d = self.__dict__
+            d["_pending"] = (result["frames"], d.pop("_DictProxy__dict", None),
+                             v1, translate, v2_version)
+            del d["unknown_frames"]
+            return result.get("mpeg")
+
         table = header.known_frames
         unknown = []
         add = self._add
         store = self._DictProxy__dict
         frames = result["frames"]
-        if result["simple"]:
+        if result["simple"] and not store:
             # every frame built natively, under distinct keys
             store.update(frames)
             frames = ()
+        elif result["simple"]:
+            frames = frames.items()
         for entry in frames:
             if len(entry) == 2:
                 key, frame = entry
@@ -357,17 +376,54 @@ class ID3(ID3Tags, mutagen_rs.Metadata):
                 continue
             add(frame, False)
         self.unknown_frames = unknown
-        self._unknown_v2_version = header.version[1]
-        self._padding = result["padding"]
+        self._finish_load(v1, known_frames, translate, v2_version)
+        return result.get("mpeg")
 
-        v1 = result.get("v1")
+    def _finish_load(self, v1, known_frames, translate, v2_version):
+        """What follows reading the ID3v2 frames: the ID3v1 tag's frames
+        the tag lacks, then the conversion to ``v2_version``."""
+
         if v1:
             # the ID3v1 year becomes a frame of the loaded tag's version
-            v1_version = 4 if header.version[1] == 4 else 3
+            v1_version = 4 if self._header.version[1] == 4 else 3
             _merge_v1_fields(self, v1, known_frames, v1_version)
-
         self._translate(translate, v2_version)
-        return result.get("mpeg")
+
+    def _materialize(self):
+        """Build the frames a lazy load left in ``_pending``."""
+
+        d = self.__dict__
+        pending, store, v1, translate, v2_version = d.pop("_pending")
+        if store is None:
+            store = {}
+        d["_DictProxy__dict"] = store
+        d["unknown_frames"] = []
+        frames = pending.build()
+        if not store:
+            store.update(frames)
+        else:
+            add = self._add
+            for key, frame in frames.items():
+                if key in store:
+                    add(frame, False)
+                else:
+                    store[key] = frame
+        self._finish_load(v1, None, translate, v2_version)
+
+    def __getattr__(self, name):
+        # the frames (and unknown_frames) of a lazy load are built here, on
+        # first use
+        if name in ("_DictProxy__dict", "unknown_frames") and \
+                "_pending" in self.__dict__:
+            self._materialize()
+            return self.__dict__[name]
+        raise AttributeError(
+            "'%s' object has no attribute '%s'" % (type(self).__name__, name))
+
+    def __getstate__(self):
+        if "_pending" in self.__dict__:
+            self._materialize()
+        return self.__dict__
 
     def _read_python(self, fileobj, known_frames, v2_version, load_v1):
         """Load with the overridable methods, reading ``fileobj`` from its

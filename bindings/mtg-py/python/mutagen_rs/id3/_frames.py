@@ -404,11 +404,11 @@ class TextFrame(Frame):
         return self.text.extend(value)
 
     def _merge_frame(self, other):
-        # the union of both frames' values (first occurrence kept), in an
-        # encoding that can hold them all
-        self.encoding = max(self.encoding, other.encoding)
+        # the union of both frames' values (first occurrence kept); when
+        # values are added, in an encoding that can hold them all
         for value in other[:]:
             if value not in self.text:
+                self.encoding = max(self.encoding, other.encoding)
                 self.text.append(value)
         return self
 

@@ -1,0 +1,111 @@
+"""ID3 frames are built from the decoded tag on first use, not at load:
+nothing of that is visible, the values are those the file held when it
+was loaded, and reloading, copying and pickling behave as mutagen's."""
+
+import copy
+import os
+import pickle
+import shutil
+
+import mutagen.id3 as R_ID3
+import mutagen_rs.id3 as O_ID3
+import mutagen_rs.mp3 as O_MP3
+
+from conftest import TEST_FILES
+
+V24 = os.path.join(TEST_FILES, "mp3_id3v24.mp3")
+V23 = os.path.join(TEST_FILES, "mp3_id3v23.mp3")
+LAME = os.path.join(TEST_FILES, "mp3_vbr_lame.mp3")
+
+
+def _desc(tags):
+    return ([(k, repr(v)) for k, v in tags.items()], tags.version,
+            tags.unknown_frames, tags.pprint())
+
+
+def test_frames_wait_for_first_use():
+    tags = O_ID3.ID3(V24)
+    assert "_pending" in vars(tags)
+    assert "_DictProxy__dict" not in vars(tags)
+    assert tags.version == (2, 4, 0) and tags.size > 0
+    assert "_pending" in vars(tags)
+    assert len(tags) == len(R_ID3.ID3(V24))
+    assert "_pending" not in vars(tags)
+    assert "_DictProxy__dict" in vars(tags)
+
+
+def test_same_as_mutagen_whatever_is_used_first():
+    for path in (V24, V23, LAME):
+        ref = _desc(R_ID3.ID3(path))
+        for first in (lambda t: t.keys(), lambda t: t.unknown_frames,
+                      lambda t: t.getall("TIT2"), lambda t: t.pprint(),
+                      lambda t: "TIT2" in t, lambda t: t.values()):
+            tags = O_ID3.ID3(path)
+            first(tags)
+            assert _desc(tags) == ref, path
+
+
+def test_values_are_those_loaded(tmp_path):
+    path = str(tmp_path / "a.mp3")
+    shutil.copy(V24, path)
+    tags = O_ID3.ID3(path)
+    before = _desc(R_ID3.ID3(path))
+    other = R_ID3.ID3(path)
+    other.add(R_ID3.TIT2(encoding=3, text=["changed"]))
+    other.delall("TPE1")
+    other.save()
+    assert _desc(tags) == before
+
+
+def test_reload_adds_to_the_frames():
+    for first, second in ((V24, LAME), (LAME, V23), (V23, V24)):
+        ours, ref = O_ID3.ID3(first), R_ID3.ID3(first)
+        ours.load(second)
+        ref.load(second)
+        assert _desc(ours) == _desc(ref)
+
+
+def test_copy_and_pickle():
+    for make in (copy.copy, copy.deepcopy,
+                 lambda t: pickle.loads(pickle.dumps(t))):
+        tags = O_ID3.ID3(V24)
+        other = make(tags)
+        assert _desc(other) == _desc(R_ID3.ID3(V24))
+        assert _desc(tags) == _desc(other)
+
+
+def test_not_lazy_with_known_frames_or_subclasses():
+    tags = O_ID3.ID3(V24, known_frames=dict(O_ID3.Frames))
+    assert "_pending" not in vars(tags)
+
+    class Mine(O_ID3.ID3):
+        pass
+    assert "_pending" not in vars(Mine(V24))
+
+
+def test_missing_attribute_message():
+    tags = O_ID3.ID3(V24)
+    try:
+        tags.no_such_thing
+    except AttributeError as e:
+        assert str(e) == "'ID3' object has no attribute 'no_such_thing'"
+    else:
+        raise AssertionError
+    assert "_pending" in vars(tags)
+
+
+def test_mp3_save_after_lazy_load(tmp_path):
+    outs = []
+    for lib in ("ref", "ours"):
+        path = str(tmp_path / ("%s.mp3" % lib))
+        shutil.copy(V23, path)
+        if lib == "ref":
+            import mutagen.mp3 as R_MP3
+            f = R_MP3.MP3(path)
+        else:
+            f = O_MP3.MP3(path)
+            assert "_pending" in vars(f.tags)
+        f.save()
+        with open(path, "rb") as h:
+            outs.append(h.read())
+    assert outs[0] == outs[1]
