@@ -43,6 +43,22 @@ fn frame_tuple<'py>(
     )
 }
 
+/// The ID3v2.4 body of the frame an ID3v1 field becomes (Latin-1 text;
+/// COMM with mutagen's language and description); None if `text` does
+/// not fit Latin-1.
+fn v1_body(id: &str, text: &str) -> Option<Vec<u8>> {
+    let mut body = vec![0u8];
+    if id == "COMM" {
+        body.extend_from_slice(mtg_id3::v1::V1_COMMENT_LANG.as_bytes());
+        body.extend_from_slice(mtg_id3::v1::V1_COMMENT_DESC.as_bytes());
+        body.push(0);
+    }
+    for c in text.chars() {
+        body.push(u8::try_from(u32::from(c)).ok()?);
+    }
+    Some(body)
+}
+
 /// A frame as the Python side gets it, found and decoded by [`prepare`].
 struct PreparedFrame {
     /// Offset of the frame header in the frame area.
@@ -530,6 +546,25 @@ pub fn id3_read<'py>(
     match &v1 {
         Some(tag) => out.set_item("v1", v1::frames_to_py(py, tag, v2_version)?)?,
         None => out.set_item("v1", py.None())?,
+    }
+    if let (Some(tag), Some(b)) = (&v1, &builder) {
+        // the ID3v1 frames, built natively (the Python side uses those the
+        // tag lacks); the year both as TDRC and as TYER
+        let built = PyDict::new(py);
+        for version in [4u8, 3] {
+            for (id, text) in tag.frames(version) {
+                if built.contains(id)? {
+                    continue;
+                }
+                let Some(body) = v1_body(id, &text) else {
+                    continue;
+                };
+                if let Some((_, frame)) = b.build(4, id, 0, &body)? {
+                    built.set_item(id, frame)?;
+                }
+            }
+        }
+        out.set_item("v1_frames", built)?;
     }
     if let (Some(modes), Some(read)) = (&mpeg_modes, &mpeg) {
         out.set_item("mpeg", crate::mpeg::info_or_error(py, read, modes)?)?;

@@ -89,10 +89,11 @@ def _v1_frames(fields, known_frames, v2_version):
     return frames
 
 
-def _merge_v1_fields(tags, fields, known_frames, v2_version):
+def _merge_v1_fields(tags, fields, known_frames, v2_version, built=None):
     """``_merge_v1(tags, _v1_frames(fields, known_frames, v2_version))``,
     without building the frames the tag already has. (Building an ID3v1
-    frame cannot fail: its values are Latin-1 texts.)"""
+    frame cannot fail: its values are Latin-1 texts.) ``built`` holds the
+    frames already made natively, by frame ID."""
 
     table = _Frames if known_frames is None else known_frames
     year_id = "TDRC" if v2_version == 4 else "TYER"
@@ -116,7 +117,11 @@ def _merge_v1_fields(tags, fields, known_frames, v2_version):
                     continue
             elif tags.getall(frame_id):
                 continue
-        frame = cls(**kwargs)
+        frame = None
+        if built is not None and cls is _NATIVE_FRAMES.get(frame_id):
+            frame = built.get(frame_id)
+        if frame is None:
+            frame = cls(**kwargs)
         if len(tags.getall(frame.HashKey)) == 0:
             tags.add(frame)
 
@@ -315,8 +320,8 @@ class ID3(ID3Tags, mutagen_rs.Metadata):
         if version is None:
             # only an ID3v1 tag
             self.version = ID3Header._V11
-            _merge_v1(self, _v1_frames(result["v1"], known_frames,
-                                       v2_version))
+            _merge_v1_fields(self, result["v1"], known_frames, v2_version,
+                             result.get("v1_frames"))
             self._translate(translate, v2_version)
             return result.get("mpeg")
 
@@ -334,6 +339,8 @@ class ID3(ID3Tags, mutagen_rs.Metadata):
         self._unknown_v2_version = header.version[1]
         self._padding = result["padding"]
         v1 = result.get("v1")
+        if v1:
+            v1 = (v1, result.get("v1_frames"))
         if result.get("lazy"):
             # every frame can be built natively: when first used
             d = self.__dict__
@@ -385,8 +392,9 @@ class ID3(ID3Tags, mutagen_rs.Metadata):
 
         if v1:
             # the ID3v1 year becomes a frame of the loaded tag's version
+            fields, built = v1
             v1_version = 4 if self._header.version[1] == 4 else 3
-            _merge_v1_fields(self, v1, known_frames, v1_version)
+            _merge_v1_fields(self, fields, known_frames, v1_version, built)
         self._translate(translate, v2_version)
 
     def _materialize(self):
