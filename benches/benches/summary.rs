@@ -159,6 +159,14 @@ fn main() {
                     false,
                 );
             }
+            if set.format == Format::Ape {
+                row(
+                    format!("APEv2, lofty container type{mark}"),
+                    Variant::Ours,
+                    Variant::LoftyContainer,
+                    false,
+                );
+            }
         }
     }
     println!();
@@ -176,7 +184,15 @@ fn main() {
     );
     println!(
         "MP3: ours = mtg-id3 (v2 frames decoded, v1) + mtg-mpeg MpegInfo; lofty's MpegFile \
-         also looks for APE and Lyrics3 tags at the end (mp3_apev2.mp3 is left out)."
+         also looks for APE and Lyrics3 tags at the end (mp3_apev2.mp3 is in the APEv2 set)."
+    );
+    println!(
+        "APEv2: tag only (every item's key and value; text as str, binary as bytes), no \
+         properties; test_files only (mp3_apev2.mp3, musepack.mpc, wavpack.wv; the corpus has \
+         no APE-tagged files). ours = mtg-ape read_tag + items; \"lofty\" = WavPackFile::read_from \
+         with properties off on every file (lofty's leanest trailing-APE reader: ID3v1, \
+         Lyrics3v2, APE footer, no stream); \"lofty container type\" = MpegFile / MpcFile / \
+         WavPackFile by extension, properties off; Probe also without properties."
     );
     if !unequal.is_empty() {
         println!("(!): the guard found unequal work in this set, see UNEQUAL WORK above.");

@@ -8,7 +8,7 @@
 //!
 //! * the file sets ([`file_sets`]): the project's `test_files/` and the
 //!   realistic corpus in `.cache/corpus/` (`bash tools/make_corpus.sh`);
-//! * our readers ([`ours_flac`], [`ours_mp3`]), each returning a [`Digest`]
+//! * our readers ([`ours_flac`], [`ours_mp3`], [`ours_ape`]), each returning a [`Digest`]
 //!   of what it produced, so that the two libraries' work can be compared
 //!   before it is timed ([`compare`]);
 //! * timing helpers for the summary ([`median`], [`Table`]).
@@ -21,6 +21,7 @@ use std::fmt::Write as _;
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 
+use mtg_ape::{read_tag, ItemKind};
 use mtg_core::ByteSource;
 use mtg_flac::{Block, FlacFile};
 use mtg_id3::{decode_frame, frame_def, read_id3, FieldValue, Id3Error};
@@ -37,6 +38,9 @@ pub enum Format {
     /// MP3: ID3v2 and ID3v1 tags (mtg-id3) and the MPEG audio stream
     /// information (mtg-mpeg), as mutagen's `MP3` loads them.
     Mp3,
+    /// The APEv2 tag at the end of a file (mtg-ape), whatever the
+    /// container (MP3, WavPack, Musepack): tag only, no audio properties.
+    Ape,
 }
 
 impl Format {
@@ -45,6 +49,7 @@ impl Format {
         match self {
             Format::Flac => "FLAC",
             Format::Mp3 => "MP3",
+            Format::Ape => "APEv2",
         }
     }
 
@@ -53,6 +58,7 @@ impl Format {
         match self {
             Format::Flac => "flac",
             Format::Mp3 => "mp3",
+            Format::Ape => "ape",
         }
     }
 }
@@ -143,7 +149,9 @@ pub fn corpus_dir() -> PathBuf {
 }
 
 /// The project's sample files each format set reads. `mp3_apev2.mp3` is
-/// left out: lofty reads its APEv2 tag, which mtg-id3 does not.
+/// left out of the MP3 set (lofty's `MpegFile` reads its APEv2 tag, which
+/// mtg-id3 does not) and read by the APEv2 set instead. The APEv2 set is
+/// the sample files that end with an APEv2 tag; the corpus has none.
 const TEST_FILES: &[(Format, &[&str])] = &[
     (Format::Flac, &["flac_tagged.flac"]),
     (
@@ -155,6 +163,10 @@ const TEST_FILES: &[(Format, &[&str])] = &[
             "mp3_notag_lsf.mp3",
             "mp3_vbr_lame.mp3",
         ],
+    ),
+    (
+        Format::Ape,
+        &["mp3_apev2.mp3", "musepack.mpc", "wavpack.wv"],
     ),
 ];
 
@@ -185,7 +197,7 @@ pub fn file_sets() -> (Vec<FileSet>, Vec<String>) {
     let mut notes = Vec::new();
     let test_files = workspace_root().join("test_files");
     let corpus = corpus_dir();
-    let formats = [Format::Flac, Format::Mp3];
+    let formats = [Format::Flac, Format::Mp3, Format::Ape];
     for format in formats {
         let names = TEST_FILES
             .iter()
@@ -226,7 +238,7 @@ pub fn file_sets() -> (Vec<FileSet>, Vec<String>) {
 /// optimised away.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Digest {
-    /// Tag items: Vorbis comments; ID3v2 frames.
+    /// Tag items: Vorbis comments; ID3v2 frames; APEv2 items.
     pub items: usize,
     /// Bytes of text in the items (keys and values for Vorbis comments;
     /// every text field for ID3, which the two libraries split differently).
@@ -387,12 +399,39 @@ pub fn ours_id3<S: ByteSource>(src: &S) -> Result<Digest, BoxError> {
     Ok(d)
 }
 
+/// Read the APEv2 tag with mtg-ape as mutagen's `APEv2` loads it: find it
+/// (footer at the end, before ID3v1 or Lyrics3v2 + ID3v1, or header at the
+/// start), read its item area and parse every item; each key as `&str`,
+/// each text or locator value decoded to `&str` (borrowed, NUL-separated
+/// values left joined, as lofty keeps them), each binary value as bytes. A
+/// broken item is an error, as in mutagen.
+pub fn ours_ape<S: ByteSource>(src: &S) -> Result<Digest, BoxError> {
+    let tag = read_tag(src)?;
+    let parsed = tag.items();
+    if let Some(e) = parsed.error {
+        return Err(e.into());
+    }
+    let mut d = Digest::default();
+    for item in &parsed.items {
+        d.items += 1;
+        d.text(item.key);
+        match item.kind {
+            ItemKind::Binary => d.binary(item.value),
+            ItemKind::Text | ItemKind::External => {
+                d.text(item.text().ok_or("APEv2 text value not UTF-8")?);
+            }
+        }
+    }
+    Ok(d)
+}
+
 /// The differences between what our reader and lofty's produced for one
 /// file that mean the work was not equal (empty when it was). Duration and
 /// bitrate are compared within a tolerance (10 ms and 1 % for FLAC; 60 ms
 /// and 5 % for MP3, where mutagen's definitions differ from lofty's). Text bytes
-/// are compared for FLAC only (ID3 text is split into fields differently:
-/// lofty joins a frame's list with NULs, for instance).
+/// are compared for FLAC and APEv2 only (ID3 text is split into fields
+/// differently: lofty joins a frame's list with NULs, for instance); binary
+/// bytes for APEv2 only.
 pub fn compare(format: Format, ours: &Digest, lofty: &Digest) -> Vec<String> {
     let mut out = Vec::new();
     let mut check = |what: &str, equal: bool, a: String, b: String| {
@@ -406,12 +445,20 @@ pub fn compare(format: Format, ours: &Digest, lofty: &Digest) -> Vec<String> {
         ours.items.to_string(),
         lofty.items.to_string(),
     );
-    if format == Format::Flac {
+    if matches!(format, Format::Flac | Format::Ape) {
         check(
             "text bytes",
             ours.text_bytes == lofty.text_bytes,
             ours.text_bytes.to_string(),
             lofty.text_bytes.to_string(),
+        );
+    }
+    if format == Format::Ape {
+        check(
+            "binary bytes",
+            ours.binary_bytes == lofty.binary_bytes,
+            ours.binary_bytes.to_string(),
+            lofty.binary_bytes.to_string(),
         );
     }
     check(
@@ -430,7 +477,7 @@ pub fn compare(format: Format, ours: &Digest, lofty: &Digest) -> Vec<String> {
     // its bitrate follows from that length; lofty's do not: up to ~2 frames
     // (52 ms) apart, and a few percent of bitrate on a 1.5 s file.
     let (tolerance, percent) = match format {
-        Format::Flac => (0.01, 1),
+        Format::Flac | Format::Ape => (0.01, 1),
         Format::Mp3 => (0.06, 5),
     };
     let close = match (ours.duration, lofty.duration) {

@@ -11,21 +11,33 @@
 //! (lofty's default) except for the lazy variant, and implicit conversions
 //! off (lofty would otherwise split `TRACKNUMBER=3/12` and merge ID3v2.3
 //! dates, work our readers do not do).
+//!
+//! APEv2: lofty has no public reader for an APE tag alone (its
+//! `ape::tag::read` is crate-private), only the container types. Its
+//! leanest is `WavPackFile::read_from` with properties off: ID3v1, then
+//! Lyrics3v2, then the APE footer at the end, and nothing of the stream
+//! (no magic checked), so it reads the tag of any container; that is the
+//! `lofty` variant, used on every file. `lofty_container_type` reads each
+//! file with its own type (`MpegFile`, `MpcFile`, `WavPackFile`), also
+//! without properties; `lofty_probe` is `Probe` without properties.
 
 use std::fs::File;
 use std::hint::black_box;
 use std::io::{BufReader, Cursor, Read, Seek};
 use std::path::Path;
 
+use lofty::ape::ApeTag;
 use lofty::config::ParseOptions;
 use lofty::file::{AudioFile, TaggedFile, TaggedFileExt};
 use lofty::flac::FlacFile;
 use lofty::id3::v2::Frame;
 use lofty::mpeg::MpegFile;
+use lofty::musepack::MpcFile;
 use lofty::ogg::OggPictureStorage;
 use lofty::tag::ItemValue;
+use lofty::wavpack::WavPackFile;
 use mtg_benches::{
-    compare, ours_flac, ours_mp3, BoxError, Digest, FileSet, Format, Pictures, Source,
+    compare, ours_ape, ours_flac, ours_mp3, BoxError, Digest, FileSet, Format, Pictures, Source,
 };
 use mtg_core::{FileSource, SliceSource};
 
@@ -42,6 +54,9 @@ pub enum Variant {
     OursLazy,
     /// lofty with `read_cover_art(false)`.
     LoftyNoCover,
+    /// APEv2: lofty's own type for the file's container (`MpegFile`,
+    /// `MpcFile`, `WavPackFile`), properties off.
+    LoftyContainer,
 }
 
 impl Variant {
@@ -53,6 +68,7 @@ impl Variant {
             Variant::LoftyProbe => "lofty_probe",
             Variant::OursLazy => "ours_lazy_pictures",
             Variant::LoftyNoCover => "lofty_no_cover_art",
+            Variant::LoftyContainer => "lofty_container_type",
         }
     }
 
@@ -67,6 +83,12 @@ impl Variant {
                 Variant::LoftyNoCover,
             ],
             Format::Mp3 => &[Variant::Ours, Variant::Lofty, Variant::LoftyProbe],
+            Format::Ape => &[
+                Variant::Ours,
+                Variant::Lofty,
+                Variant::LoftyContainer,
+                Variant::LoftyProbe,
+            ],
         }
     }
 }
@@ -79,6 +101,21 @@ pub fn options(cover_art: bool) -> ParseOptions {
         .read_properties(true)
         .read_cover_art(cover_art)
         .implicit_conversions(false)
+}
+
+/// Lofty's options for a tag-only read (APEv2): tags, cover art (lofty
+/// skips APE picture items without it), no properties, no implicit
+/// conversions.
+pub fn tag_options() -> ParseOptions {
+    options(true).read_properties(false)
+}
+
+/// Lofty's options for `format`'s reads.
+fn format_options(format: Format, cover_art: bool) -> ParseOptions {
+    match format {
+        Format::Ape => tag_options(),
+        Format::Flac | Format::Mp3 => options(cover_art),
+    }
 }
 
 fn flac_digest(file: &FlacFile) -> Digest {
@@ -187,6 +224,34 @@ fn mpeg_digest(file: &MpegFile) -> Digest {
     d
 }
 
+/// Every item of lofty's APE tag: key, value decoded (text and locator,
+/// NUL-separated values joined) or bytes (binary, cover art included).
+fn ape_digest(tag: Option<&ApeTag>) -> Digest {
+    let mut d = Digest::default();
+    for item in tag.into_iter().flatten() {
+        d.items += 1;
+        d.text(item.key());
+        match item.value() {
+            ItemValue::Text(s) | ItemValue::Locator(s) => d.text(s),
+            ItemValue::Binary(b) => d.binary(b),
+        }
+    }
+    d
+}
+
+/// Read the APE tag with lofty's type for the file's container, chosen by
+/// the extension of `path`.
+fn lofty_ape_container<R: Read + Seek>(path: &Path, reader: &mut R) -> Result<Digest, BoxError> {
+    let options = tag_options();
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    Ok(match ext {
+        "mp3" => ape_digest(MpegFile::read_from(reader, options)?.ape()),
+        "mpc" => ape_digest(MpcFile::read_from(reader, options)?.ape()),
+        "wv" => ape_digest(WavPackFile::read_from(reader, options)?.ape()),
+        _ => return Err(format!("no lofty container type for {}", path.display()).into()),
+    })
+}
+
 fn tagged_digest(file: &TaggedFile) -> Digest {
     let mut d = Digest::default();
     for tag in file.tags() {
@@ -215,17 +280,19 @@ fn lofty_read<R: Read + Seek>(
     reader: &mut R,
     cover_art: bool,
 ) -> Result<Digest, BoxError> {
-    let options = options(cover_art);
+    let options = format_options(format, cover_art);
     Ok(match format {
         Format::Flac => flac_digest(&FlacFile::read_from(reader, options)?),
         Format::Mp3 => mpeg_digest(&MpegFile::read_from(reader, options)?),
+        // The leanest reader of a trailing APE tag (see the module docs).
+        Format::Ape => ape_digest(WavPackFile::read_from(reader, options)?.ape()),
     })
 }
 
 /// Read with lofty's `Probe` (content-based detection) into a `TaggedFile`.
-fn lofty_probe<R: Read + Seek>(reader: R) -> Result<Digest, BoxError> {
+fn lofty_probe<R: Read + Seek>(format: Format, reader: R) -> Result<Digest, BoxError> {
     let file = lofty::probe::Probe::new(reader)
-        .options(options(true))
+        .options(format_options(format, true))
         .guess_file_type()?
         .read()?;
     Ok(tagged_digest(&file))
@@ -248,11 +315,15 @@ pub fn read_one(
                     match format {
                         Format::Flac => ours_flac(&src, pictures(variant)),
                         Format::Mp3 => ours_mp3(&src),
+                        Format::Ape => ours_ape(&src),
                     }
                 }
                 Variant::Lofty => lofty_read(format, &mut Cursor::new(data), true),
                 Variant::LoftyNoCover => lofty_read(format, &mut Cursor::new(data), false),
-                Variant::LoftyProbe => lofty_probe(Cursor::new(data)),
+                Variant::LoftyContainer => {
+                    lofty_ape_container(&set.paths[index], &mut Cursor::new(data))
+                }
+                Variant::LoftyProbe => lofty_probe(format, Cursor::new(data)),
             }
         }
         Source::Path => {
@@ -263,6 +334,7 @@ pub fn read_one(
                     match format {
                         Format::Flac => ours_flac(&src, pictures(variant)),
                         Format::Mp3 => ours_mp3(&src),
+                        Format::Ape => ours_ape(&src),
                     }
                 }
                 Variant::Lofty | Variant::LoftyNoCover => lofty_read(
@@ -270,7 +342,10 @@ pub fn read_one(
                     &mut BufReader::new(File::open(path)?),
                     variant == Variant::Lofty,
                 ),
-                Variant::LoftyProbe => lofty_probe(BufReader::new(File::open(path)?)),
+                Variant::LoftyContainer => {
+                    lofty_ape_container(path, &mut BufReader::new(File::open(path)?))
+                }
+                Variant::LoftyProbe => lofty_probe(format, BufReader::new(File::open(path)?)),
             }
         }
     }
@@ -299,9 +374,10 @@ pub fn read_all(set: &FileSet, variant: Variant, source: Source) {
 
 /// The correctness guard: read every file of `set` with each variant from
 /// both sources, and report (as lines to print) every read that failed and
-/// every difference between ours and lofty's work. Ours and lofty are
-/// compared fully; the probe only on pictures and properties (its generic
-/// tag maps items differently); the lazy variants are checked for errors.
+/// every difference between ours and lofty's work. Ours and lofty (and,
+/// for APEv2, lofty's container type) are compared fully; the probe only
+/// on pictures and properties (its generic tag maps items differently, and
+/// APE cover art to pictures); the lazy variants are checked for errors.
 /// With `MTG_BENCH_VERBOSE` set, every digest is printed to stderr.
 pub fn check(set: &FileSet) -> Vec<String> {
     let mut problems = Vec::new();
@@ -332,13 +408,16 @@ pub fn check(set: &FileSet) -> Vec<String> {
                     eprintln!("{} {name} ({}) {}: {d:?}", set.label, source.name(), v.id());
                 }
             }
-            if let (Some(ours), Some(lofty)) = (get(Variant::Ours), get(Variant::Lofty)) {
-                for diff in compare(set.format, &ours, &lofty) {
-                    problems.push(format!(
-                        "{} {name} ({}): ours vs lofty: {diff}",
-                        set.label,
-                        source.name()
-                    ));
+            for other in [Variant::Lofty, Variant::LoftyContainer] {
+                if let (Some(ours), Some(lofty)) = (get(Variant::Ours), get(other)) {
+                    for diff in compare(set.format, &ours, &lofty) {
+                        problems.push(format!(
+                            "{} {name} ({}): ours vs {}: {diff}",
+                            set.label,
+                            source.name(),
+                            other.id()
+                        ));
+                    }
                 }
             }
             if let (Some(ours), Some(probe)) = (get(Variant::Ours), get(Variant::LoftyProbe)) {
@@ -346,6 +425,11 @@ pub fn check(set: &FileSet) -> Vec<String> {
                 probe.items = ours.items;
                 probe.text_bytes = ours.text_bytes;
                 probe.id3v1 = ours.id3v1;
+                probe.binary_bytes = ours.binary_bytes;
+                if set.format == Format::Ape {
+                    probe.pictures = ours.pictures;
+                    probe.picture_bytes = ours.picture_bytes;
+                }
                 for diff in compare(set.format, &ours, &probe) {
                     problems.push(format!(
                         "{} {name} ({}): ours vs lofty_probe: {diff}",

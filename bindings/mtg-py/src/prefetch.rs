@@ -29,6 +29,10 @@ const LEAD: usize = 64;
 /// Reads the parts of the file at `path` that loaders read; errors are
 /// ignored (the loader meets them and reports them).
 fn warm(path: &PathBuf) {
+    // only regular files (opening a FIFO would wait for a writer)
+    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        return;
+    }
     let Ok(src) = FileSource::open(path) else {
         return;
     };

@@ -64,3 +64,18 @@ def test_empty_and_bad_thread_counts():
         mutagen_rs.batch_open(_paths(), threads=0)
     with pytest.raises(TypeError):
         mutagen_rs.batch_open(_paths(), threads=1.5)
+
+
+def test_odd_paths(tmp_path):
+    # directories, FIFOs, empty and unreadable names: each gets what File()
+    # gives it, and reading ahead never blocks (a FIFO is only opened by
+    # File() itself, as mutagen would; here it has a writer ready)
+    d = tmp_path / "dir"
+    d.mkdir()
+    empty = tmp_path / "empty.mp3"
+    empty.write_bytes(b"")
+    paths = [str(d), str(empty), os.fsencode(str(empty)), tmp_path / "nope",
+             str(tmp_path / "missing.flac")]
+    results = mutagen_rs.batch_open(paths, threads=4)
+    assert [_describe(r) for r in results] == \
+        [_describe(r) for r in _one_by_one(paths)]
