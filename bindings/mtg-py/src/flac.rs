@@ -879,6 +879,20 @@ pub fn flac_cuesheet_parse<'py>(py: Python<'py>, data: &[u8]) -> PyResult<Bound<
     (cuesheet_tuple(py, &cs)?, cuesheet_size(&cs)).into_pyobject(py)
 }
 
+/// A picture's fields before its image: type, mime, desc, width, height,
+/// depth, colors (the order of `Picture`'s attributes).
+fn picture_fields<'py>(py: Python<'py>, p: &Picture<'_>) -> PyResult<[Bound<'py, PyAny>; 7]> {
+    Ok([
+        p.picture_type.into_pyobject(py)?.into_any(),
+        PyString::new(py, &p.mime).into_any(),
+        PyString::new(py, &p.desc).into_any(),
+        p.width.into_pyobject(py)?.into_any(),
+        p.height.into_pyobject(py)?.into_any(),
+        p.depth.into_pyobject(py)?.into_any(),
+        p.colors.into_pyobject(py)?.into_any(),
+    ])
+}
+
 /// A PICTURE body as `(type, mime, desc, width, height, depth, colors, data,
 /// size)`.
 #[pyfunction]
@@ -890,21 +904,13 @@ pub fn flac_picture_parse<'py>(py: Python<'py>, data: &[u8]) -> PyResult<Bound<'
         PictureData::Bytes(b) => PyBytes::new(py, b),
         PictureData::InFile { .. } => PyBytes::new(py, &[]),
     };
+    let [t, mime, desc, w, h, depth, colors] = picture_fields(py, &picture)?;
+    let size = (header_len + data_len as usize)
+        .into_pyobject(py)?
+        .into_any();
     PyTuple::new(
         py,
-        [
-            picture.picture_type.into_pyobject(py)?.into_any(),
-            PyString::new(py, &picture.mime).into_any(),
-            PyString::new(py, &picture.desc).into_any(),
-            picture.width.into_pyobject(py)?.into_any(),
-            picture.height.into_pyobject(py)?.into_any(),
-            picture.depth.into_pyobject(py)?.into_any(),
-            picture.colors.into_pyobject(py)?.into_any(),
-            image.into_any(),
-            (header_len + data_len as usize)
-                .into_pyobject(py)?
-                .into_any(),
-        ],
+        [t, mime, desc, w, h, depth, colors, image.into_any(), size],
     )
 }
 
@@ -1585,15 +1591,7 @@ impl FlacState {
                     }
                     Block::Picture(p) => {
                         let (obj, dict) = new_object(picture_cls)?;
-                        let fields = [
-                            p.picture_type.into_pyobject(py)?.into_any(),
-                            PyString::new(py, &p.mime).into_any(),
-                            PyString::new(py, &p.desc).into_any(),
-                            p.width.into_pyobject(py)?.into_any(),
-                            p.height.into_pyobject(py)?.into_any(),
-                            p.depth.into_pyobject(py)?.into_any(),
-                            p.colors.into_pyobject(py)?.into_any(),
-                        ];
+                        let fields = picture_fields(py, p)?;
                         for (name, value) in PICTURE_FIELDS.iter().zip(&fields) {
                             dict.set_item(PyString::intern(py, name), value)?;
                         }
@@ -1690,16 +1688,17 @@ impl FlacState {
                             (kept.map(|(_, b)| PyBytes::new(py, b)), *offset)
                         }
                     };
+                    let [t, mime, desc, w, h, depth, colors] = picture_fields(py, p)?;
                     PyTuple::new(
                         py,
                         [
-                            p.picture_type.into_pyobject(py)?.into_any(),
-                            PyString::new(py, &p.mime).into_any(),
-                            PyString::new(py, &p.desc).into_any(),
-                            p.width.into_pyobject(py)?.into_any(),
-                            p.height.into_pyobject(py)?.into_any(),
-                            p.depth.into_pyobject(py)?.into_any(),
-                            p.colors.into_pyobject(py)?.into_any(),
+                            t,
+                            mime,
+                            desc,
+                            w,
+                            h,
+                            depth,
+                            colors,
                             data.map_or_else(|| py.None().into_bound(py), Bound::into_any),
                             offset.into_pyobject(py)?.into_any(),
                             p.data.len().into_pyobject(py)?.into_any(),
@@ -1822,7 +1821,7 @@ impl PathFile {
         if meta.is_dir() {
             return Err(io::Error::from_raw_os_error(EISDIR));
         }
-        let fp = fingerprint_of(&meta);
+        let fp = source::fingerprint_of(&meta);
         Ok((
             PathFile {
                 file,
@@ -1862,24 +1861,6 @@ fn positional_read(file: &std::fs::File, offset: u64, buf: &mut [u8]) -> io::Res
 #[cfg(windows)]
 fn positional_read(file: &std::fs::File, offset: u64, buf: &mut [u8]) -> io::Result<usize> {
     std::os::windows::fs::FileExt::seek_read(file, buf, offset)
-}
-
-/// [`source::fingerprint`] of a file whose metadata was already taken.
-fn fingerprint_of(meta: &std::fs::Metadata) -> source::Fingerprint {
-    let mtime = meta
-        .modified()
-        .ok()
-        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-        .map_or(0, |d| d.as_nanos() as i128);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        (meta.dev(), meta.ino(), meta.len(), mtime)
-    }
-    #[cfg(not(unix))]
-    {
-        (0, 0, meta.len(), mtime)
-    }
 }
 
 impl ByteSource for PathFile {

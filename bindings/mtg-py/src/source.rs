@@ -283,7 +283,11 @@ pub type Fingerprint = (u64, u64, u64, i128);
 
 /// The fingerprint of an open file.
 pub fn fingerprint(file: &std::fs::File) -> io::Result<Fingerprint> {
-    let meta = file.metadata()?;
+    Ok(fingerprint_of(&file.metadata()?))
+}
+
+/// The fingerprint of a file whose metadata was already taken.
+pub fn fingerprint_of(meta: &std::fs::Metadata) -> Fingerprint {
     let mtime = meta
         .modified()
         .ok()
@@ -292,11 +296,11 @@ pub fn fingerprint(file: &std::fs::File) -> io::Result<Fingerprint> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
-        Ok((meta.dev(), meta.ino(), meta.len(), mtime))
+        (meta.dev(), meta.ino(), meta.len(), mtime)
     }
     #[cfg(not(unix))]
     {
-        Ok((0, 0, meta.len(), mtime))
+        (0, 0, meta.len(), mtime)
     }
 }
 

@@ -3,6 +3,8 @@
 
 mod common;
 
+use common::Rng;
+
 use std::borrow::Cow;
 use std::cell::Cell;
 
@@ -10,21 +12,6 @@ use mtg_core::{ByteSource, FileSource};
 use mtg_id3::tag::determine_size_mode;
 use mtg_id3::v1::{find_id3v1_in_tail, parse_id3v1};
 use mtg_id3::{read_id3, unsync, write, Id3Error, Id3Header, TagBytes};
-
-/// xorshift64*: deterministic, no dependency.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
 
 /// A source over memory that counts reads and the bytes handed out.
 struct Counting<'a> {

@@ -3,24 +3,12 @@
 //! a deferred body is held as its prefix and lies verbatim in the source
 //! where `DeferredBody` says; the same errors for broken tags.
 
+mod common;
+
+use common::Rng;
 use mtg_core::SliceSource;
 use mtg_id3::tag::is_mutagen_frame_id;
 use mtg_id3::{SparseLimits, TagBytes};
-
-/// xorshift64*: deterministic, no dependency.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
 
 fn known(id: &str) -> bool {
     is_mutagen_frame_id(id.as_bytes())
