@@ -109,3 +109,23 @@ def test_mp3_save_after_lazy_load(tmp_path):
         with open(path, "rb") as h:
             outs.append(h.read())
     assert outs[0] == outs[1]
+
+
+def test_threads_reading_a_fresh_tag_see_all_of_it():
+    import threading
+    ref = _desc(R_ID3.ID3(V23))
+    for _ in range(30):
+        tags = O_ID3.ID3(V23)
+        seen = []
+        start = threading.Barrier(4)
+
+        def read():
+            start.wait()
+            seen.append(_desc(tags))
+
+        threads = [threading.Thread(target=read) for _ in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert seen == [ref] * 4

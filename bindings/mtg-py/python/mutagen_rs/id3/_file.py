@@ -13,6 +13,7 @@ start (the tag is read from, and written to, where mutagen would).
 """
 
 import struct
+import threading
 from functools import wraps
 
 import mutagen_rs
@@ -32,6 +33,9 @@ from ._frames import (
 from ._tags import ID3Tags, ID3Header, _storage as _tags_storage
 from ._id3v1 import MakeID3v1, find_id3v1
 
+
+# Held while the frames of a lazy load are built (ID3._materialize).
+_MATERIALIZING = threading.RLock()
 
 # The frame classes mutagen_rs._native may build itself from a tag's bytes
 # (all standard ID3v2.3/2.4 frames except those holding sub-frames).
@@ -398,25 +402,35 @@ class ID3(ID3Tags, mutagen_rs.Metadata):
         self._translate(translate, v2_version)
 
     def _materialize(self):
-        """Build the frames a lazy load left in ``_pending``."""
+        """Build the frames a lazy load left in ``_pending``: on a scratch
+        tag, published when complete, so that threads reading this tag at
+        the same time never see part of it."""
 
-        d = self.__dict__
-        pending, store, v1, translate, v2_version = d.pop("_pending")
-        if store is None:
-            store = {}
-        d["_DictProxy__dict"] = store
-        d["unknown_frames"] = []
-        frames = pending.build()
-        if not store:
-            store.update(frames)
-        else:
-            add = self._add
-            for key, frame in frames.items():
-                if key in store:
-                    add(frame, False)
-                else:
-                    store[key] = frame
-        self._finish_load(v1, None, translate, v2_version)
+        with _MATERIALIZING:
+            d = self.__dict__
+            if "_pending" not in d:
+                return  # built meanwhile, by another thread
+            pending, base, v1, translate, v2_version = d["_pending"]
+            work = ID3()
+            work._header = self._header
+            work.unknown_frames = []
+            store = work._DictProxy__dict
+            if base:
+                store.update(base)
+            frames = pending.build()
+            if not store:
+                store.update(frames)
+            else:
+                add = work._add
+                for key, frame in frames.items():
+                    if key in store:
+                        add(frame, False)
+                    else:
+                        store[key] = frame
+            work._finish_load(v1, None, translate, v2_version)
+            d["unknown_frames"] = work.unknown_frames
+            d["_DictProxy__dict"] = store
+            del d["_pending"]
 
     def __getattr__(self, name):
         # the frames (and unknown_frames) of a lazy load are built here, on
