@@ -10,7 +10,21 @@ use mtg_core::SliceSource;
 use mtg_id3::frames::{decode_frame, decode_frame_body, encode_frame_body, frame_def};
 use mtg_id3::spec::WriteConfig;
 use mtg_id3::tag::is_mutagen_frame_id;
-use mtg_id3::{parse_id3v1, SparseLimits, TagBytes};
+use mtg_id3::{parse_id3v1, FieldValue, FrameError, SparseLimits, TagBytes};
+
+/// A list value with no items.
+fn empty_list(v: &FieldValue<'_>) -> bool {
+    match v {
+        FieldValue::VolumeAdjustments(l) => l.is_empty(),
+        FieldValue::KeyEvents(l) => l.is_empty(),
+        FieldValue::SyncedText(l) => l.is_empty(),
+        FieldValue::IntList(l) => l.is_empty(),
+        FieldValue::TextList(l) => l.is_empty(),
+        FieldValue::TextTuples(l) => l.is_empty(),
+        FieldValue::TimeStampList(l) => l.is_empty(),
+        _ => false,
+    }
+}
 
 /// `read_sparse` agrees with `read` on `data`.
 fn check_sparse(data: &[u8]) {
@@ -67,11 +81,18 @@ fuzz_target!(|data: &[u8]| {
             continue;
         }
         if let Ok(body) = encode_frame_body(def, &values, &WriteConfig::v24()) {
-            assert!(
-                decode_frame_body(def, 4, &body).is_ok(),
-                "{} re-encoded into a body that does not decode",
-                frame.id
-            );
+            match decode_frame_body(def, 4, &body) {
+                Ok(_) => {}
+                // An empty trailing list (EQU2 adjustments read from a
+                // too-short remainder) is written as nothing, which then
+                // reads as "no data left": mutagen 1.48.1 does the same.
+                Err(FrameError::JunkFrame(m))
+                    if m == "no data left" && values.last().is_some_and(empty_list) => {}
+                Err(e) => panic!(
+                    "{} re-encoded into a body that does not decode: {e:?}",
+                    frame.id
+                ),
+            }
         }
     }
 });

@@ -171,3 +171,24 @@ fn two_reads_for_a_tag_and_audio_untouched() {
     assert_eq!(src.reads.get(), 3);
     assert_eq!(src.bytes.get(), 24 + 131);
 }
+
+/// Found by the `id3_tag` fuzz target: an EQU2 whose adjustments are too
+/// short to hold one reads as no adjustments, is written back without any,
+/// and that body no longer reads ("no data left"). mutagen 1.48.1 does the
+/// same (checked by running it), so the crate keeps the asymmetry.
+#[test]
+fn equ2_empty_adjustments_round_trip_like_mutagen() {
+    use mtg_id3::frames::{decode_frame_body, encode_frame_body, frame_def};
+    use mtg_id3::spec::WriteConfig;
+    use mtg_id3::{FieldValue, FrameError};
+
+    let def = frame_def(4, "EQU2").unwrap();
+    let values = decode_frame_body(def, 4, b"\x01x\x00\xc4\x00\x00").unwrap();
+    assert_eq!(values[2], FieldValue::VolumeAdjustments(vec![]));
+    let body = encode_frame_body(def, &values, &WriteConfig::v24()).unwrap();
+    assert_eq!(body, b"\x01x\x00");
+    assert!(matches!(
+        decode_frame_body(def, 4, &body),
+        Err(FrameError::JunkFrame(m)) if m == "no data left"
+    ));
+}
