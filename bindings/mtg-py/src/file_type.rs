@@ -72,6 +72,66 @@ impl FileType {
         Ok(())
     }
 
+    /// For copy and pickle: the instance dict of a Python subclass, with
+    /// the native attributes (`tags`, `info`, `filename`) it does not hold
+    /// itself.
+    fn __getstate__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyDict>> {
+        let py = slf.py();
+        let state = PyDict::new(py);
+        if let Ok(own) = slf.as_any().getattr(pyo3::intern!(py, "__dict__")) {
+            state.update(own.cast::<pyo3::types::PyMapping>()?)?;
+        }
+        let this = slf.borrow();
+        for (name, value) in [
+            ("tags", &this.tags),
+            ("info", &this.info),
+            ("filename", &this.filename),
+        ] {
+            if let (Some(value), false) = (value, state.contains(name)?) {
+                state.set_item(name, value)?;
+            }
+        }
+        Ok(state)
+    }
+
+    /// The inverse of `__getstate__`: `tags`, `info` and `filename` go to
+    /// the native attributes where the class uses them, everything else to
+    /// the instance dict.
+    fn __setstate__(slf: &Bound<'_, Self>, state: &Bound<'_, PyDict>) -> PyResult<()> {
+        let py = slf.py();
+        let rest = state.copy()?;
+        let base = py.get_type::<FileType>();
+        let cls = slf.get_type();
+        let native = |name: &str| -> PyResult<Option<Option<Py<PyAny>>>> {
+            let uses_native = cls.getattr(name)?.is(&base.getattr(name)?);
+            match rest.get_item(name)? {
+                Some(value) if uses_native => {
+                    rest.del_item(name)?;
+                    Ok(Some((!value.is_none()).then(|| value.unbind())))
+                }
+                _ => Ok(None),
+            }
+        };
+        let (tags, info, filename) = (native("tags")?, native("info")?, native("filename")?);
+        {
+            let mut this = slf.borrow_mut();
+            if let Some(v) = tags {
+                this.tags = v;
+            }
+            if let Some(v) = info {
+                this.info = v;
+            }
+            if let Some(v) = filename {
+                this.filename = v;
+            }
+        }
+        if !rest.is_empty() {
+            let own = slf.as_any().getattr(pyo3::intern!(py, "__dict__"))?;
+            own.call_method1(pyo3::intern!(py, "update"), (rest,))?;
+        }
+        Ok(())
+    }
+
     /// Loads the file; every format overrides this. The base opens the
     /// file (so a bad path fails as in any format) and then refuses.
     #[pyo3(signature = (*args, **kwargs))]
@@ -369,6 +429,24 @@ impl StreamInfo {
     #[pyo3(signature = (*_args, **_kwargs))]
     fn new(_args: &Bound<'_, PyTuple>, _kwargs: Option<&Bound<'_, PyDict>>) -> Self {
         StreamInfo
+    }
+
+    /// For copy and pickle: the instance dict of a Python subclass (the
+    /// base class holds nothing of its own).
+    fn __getstate__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        let py = slf.py();
+        match slf.as_any().getattr(pyo3::intern!(py, "__dict__")) {
+            Ok(own) => Ok(own),
+            Err(_) => Ok(PyDict::new(py).into_any()),
+        }
+    }
+
+    /// The inverse of `__getstate__`.
+    fn __setstate__(slf: &Bound<'_, Self>, state: &Bound<'_, PyAny>) -> PyResult<()> {
+        let py = slf.py();
+        let own = slf.as_any().getattr(pyo3::intern!(py, "__dict__"))?;
+        own.call_method1(pyo3::intern!(py, "update"), (state,))?;
+        Ok(())
     }
 
     /// A one-line summary; every format overrides this.

@@ -13,6 +13,8 @@ import pytest
 
 import mutagen_rs
 
+from conftest import TEST_FILES
+
 
 def _kind(value):
     if inspect.isclass(value):
@@ -311,3 +313,26 @@ def test_import_hook_routes_mutagen_to_mutagen_rs():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "hook-ok"
+
+
+@pytest.mark.parametrize("name", sorted(
+    n for n in os.listdir(TEST_FILES) if n != "README.md"))
+def test_copy_and_pickle_like_mutagen(name):
+    import copy
+    import pickle
+    path = os.path.join(TEST_FILES, name)
+    try:
+        ref = mutagen.File(path)
+        ours = mutagen_rs.File(path)
+    except Exception:
+        return
+    if ours is None:
+        return
+    for make in (copy.copy, copy.deepcopy,
+                 lambda f: pickle.loads(pickle.dumps(f))):
+        other = make(mutagen_rs.File(path))
+        assert type(other) is type(ours)
+        assert other.filename == ours.filename
+        assert other.pprint() == ours.pprint()
+        if type(ref).__name__ == type(ours).__name__:
+            assert other.pprint() == ref.pprint()

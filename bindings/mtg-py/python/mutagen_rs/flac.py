@@ -855,6 +855,12 @@ class FLAC(_FileType):
                              filething.filename if fingerprint is not None
                              else None, fingerprint)
 
+    def __getstate__(self):
+        # copy and pickle: the block objects are made first (the native
+        # state they come from is not copied)
+        self._build_blocks()
+        return super(FLAC, self).__getstate__()
+
     def _build_blocks(self):
         """Build the block objects of the loaded file (once)."""
 
