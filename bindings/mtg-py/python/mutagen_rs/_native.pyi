@@ -88,6 +88,11 @@ def id3_read(filething: Any, load_v1: bool = True, known_ids: Any = None,
     attributes read after the tag (or the exception raised reading them).
     With lazy, frames may be a PendingFrames (and lazy True)."""
 
+def id3_v1_frame(table: Dict[str, Any], native: Dict[str, Any], frame_id: str,
+                 text: str) -> Any:
+    """The frame an ID3v1 field becomes, built natively (None: build it in
+    Python: a replaced class or non-Latin-1 text)."""
+
 class PendingFrames:
     """Decoded frames of a loaded tag, built into objects on demand."""
     def build(self) -> Dict[str, Any]:

@@ -24,6 +24,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(unsync::id3_unsynch_encode, m)?)?;
     m.add_function(wrap_pyfunction!(read::id3_read, m)?)?;
     m.add_class::<read::PendingFrames>()?;
+    m.add_function(wrap_pyfunction!(read::id3_v1_frame, m)?)?;
     m.add_function(wrap_pyfunction!(v1::id3_parse_v1, m)?)?;
     m.add_function(wrap_pyfunction!(v1::id3_find_v1_in_tail, m)?)?;
     m.add_function(wrap_pyfunction!(v1::id3_make_v1, m)?)?;

@@ -59,6 +59,27 @@ fn v1_body(id: &str, text: &str) -> Option<Vec<u8>> {
     Some(body)
 }
 
+/// `id3_v1_frame(table, native, frame_id, text)`: the frame an ID3v1 field
+/// becomes (`TIT2`, `COMM`, `TDRC`, ...: Latin-1 `text`; COMM with
+/// mutagen's language and description), built natively; None when
+/// `table[frame_id]` is not the standard class or the text is not Latin-1
+/// (the caller then builds it in Python).
+#[pyfunction]
+pub fn id3_v1_frame<'py>(
+    table: Bound<'py, PyDict>,
+    native: Bound<'py, PyDict>,
+    frame_id: &str,
+    text: &str,
+) -> PyResult<Option<Bound<'py, PyAny>>> {
+    let Some(body) = v1_body(frame_id, text) else {
+        return Ok(None);
+    };
+    let builder = FrameBuilder::new(table, native)?;
+    Ok(builder
+        .build(4, frame_id, 0, &body)?
+        .map(|(_, frame)| frame))
+}
+
 /// A frame as the Python side gets it, found and decoded by [`prepare`].
 struct PreparedFrame {
     /// Offset of the frame header in the frame area.
@@ -546,25 +567,6 @@ pub fn id3_read<'py>(
     match &v1 {
         Some(tag) => out.set_item("v1", v1::frames_to_py(py, tag, v2_version)?)?,
         None => out.set_item("v1", py.None())?,
-    }
-    if let (Some(tag), Some(b)) = (&v1, &builder) {
-        // the ID3v1 frames, built natively (the Python side uses those the
-        // tag lacks); the year both as TDRC and as TYER
-        let built = PyDict::new(py);
-        for version in [4u8, 3] {
-            for (id, text) in tag.frames(version) {
-                if built.contains(id)? {
-                    continue;
-                }
-                let Some(body) = v1_body(id, &text) else {
-                    continue;
-                };
-                if let Some((_, frame)) = b.build(4, id, 0, &body)? {
-                    built.set_item(id, frame)?;
-                }
-            }
-        }
-        out.set_item("v1_frames", built)?;
     }
     if let (Some(modes), Some(read)) = (&mpeg_modes, &mpeg) {
         out.set_item("mpeg", crate::mpeg::info_or_error(py, read, modes)?)?;

@@ -93,11 +93,11 @@ def _v1_frames(fields, known_frames, v2_version):
     return frames
 
 
-def _merge_v1_fields(tags, fields, known_frames, v2_version, built=None):
+def _merge_v1_fields(tags, fields, known_frames, v2_version):
     """``_merge_v1(tags, _v1_frames(fields, known_frames, v2_version))``,
-    without building the frames the tag already has. (Building an ID3v1
-    frame cannot fail: its values are Latin-1 texts.) ``built`` holds the
-    frames already made natively, by frame ID."""
+    without building the frames the tag already has (and building the
+    others natively where the class is the standard one). Building an
+    ID3v1 frame cannot fail: its values are Latin-1 texts."""
 
     table = _Frames if known_frames is None else known_frames
     year_id = "TDRC" if v2_version == 4 else "TYER"
@@ -122,8 +122,9 @@ def _merge_v1_fields(tags, fields, known_frames, v2_version, built=None):
             elif tags.getall(frame_id):
                 continue
         frame = None
-        if built is not None and cls is _NATIVE_FRAMES.get(frame_id):
-            frame = built.get(frame_id)
+        if cls is _NATIVE_FRAMES.get(frame_id):
+            frame = _native.id3_v1_frame(table, _NATIVE_FRAMES, frame_id,
+                                         kwargs["text"][0])
         if frame is None:
             frame = cls(**kwargs)
         if len(tags.getall(frame.HashKey)) == 0:
@@ -324,8 +325,7 @@ class ID3(ID3Tags, mutagen_rs.Metadata):
         if version is None:
             # only an ID3v1 tag
             self.version = ID3Header._V11
-            _merge_v1_fields(self, result["v1"], known_frames, v2_version,
-                             result.get("v1_frames"))
+            _merge_v1_fields(self, result["v1"], known_frames, v2_version)
             self._translate(translate, v2_version)
             return result.get("mpeg")
 
@@ -343,8 +343,6 @@ class ID3(ID3Tags, mutagen_rs.Metadata):
         self._unknown_v2_version = header.version[1]
         self._padding = result["padding"]
         v1 = result.get("v1")
-        if v1:
-            v1 = (v1, result.get("v1_frames"))
         if result.get("lazy"):
             # every frame can be built natively: when first used
             d = self.__dict__
@@ -396,9 +394,8 @@ class ID3(ID3Tags, mutagen_rs.Metadata):
 
         if v1:
             # the ID3v1 year becomes a frame of the loaded tag's version
-            fields, built = v1
             v1_version = 4 if self._header.version[1] == 4 else 3
-            _merge_v1_fields(self, fields, known_frames, v1_version, built)
+            _merge_v1_fields(self, v1, known_frames, v1_version)
         self._translate(translate, v2_version)
 
     def _materialize(self):
