@@ -843,6 +843,30 @@ FileThing = namedtuple("FileThing", ["fileobj", "filename", "name"])
 (or None) and a name for messages."""
 
 
+def _stream_info_from_path(filetype, args, kwargs, read, info_cls, error):
+    """The ``load(path)`` shortcut of a format whose stream information a
+    native function reads from a path: when the call is ``load(path)`` with
+    a str or bytes path, set ``filetype.filename`` and ``filetype.info`` (an
+    ``info_cls`` holding the attributes ``read(path)`` returns; an IOError
+    is raised as ``error``) and return True. Else return False: the caller
+    loads through ``loadfile``."""
+
+    if len(args) != 1 or kwargs:
+        return False
+    path = args[0]
+    if type(path) is not str and type(path) is not bytes:
+        return False
+    filetype.filename = path
+    try:
+        attrs = read(path)
+    except IOError as e:
+        raise error(e).with_traceback(e.__traceback__)
+    info = info_cls.__new__(info_cls)
+    info.__dict__ = attrs
+    filetype.info = info
+    return True
+
+
 def _open_path(filename, writable, create):
     """Open `filename` for the decorated function.
 

@@ -9,6 +9,7 @@ Names and behaviour follow ``mutagen.aac`` of mutagen 1.48.1.
 """
 
 from . import _native
+from ._util import _stream_info_from_path
 from ._file import FileType
 from ._native import StreamInfo
 from ._util import (  # noqa: F401 (several re-exported)
@@ -128,9 +129,6 @@ class AACInfo(StreamInfo):
             self.bitrate)
 
 
-_new_info = AACInfo.__new__
-
-
 class AAC(FileType):
     """AAC(filething)
 
@@ -153,21 +151,10 @@ class AAC(FileType):
             mutagen_rs.MutagenError: the file cannot be read
         """
 
-        if len(args) == 1 and not kwargs:
-            path = args[0]
-            kind = type(path)
-            if kind is str or kind is bytes:
-                # a path goes to the native reader unopened
-                self.filename = path
-                try:
-                    attrs = _native.aac_info(path)
-                except IOError as e:
-                    raise AACError(e).with_traceback(e.__traceback__)
-                info = _new_info(AACInfo)
-                info.__dict__ = attrs
-                self.info = info
-                return
-        return self._load(*args, **kwargs)
+        # a path goes to the native reader unopened
+        if not _stream_info_from_path(self, args, kwargs, _native.aac_info,
+                                      AACInfo, AACError):
+            return self._load(*args, **kwargs)
 
     @loadfile()
     def _load(self, filething):

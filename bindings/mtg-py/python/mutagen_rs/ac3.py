@@ -8,6 +8,7 @@ Names and behaviour follow ``mutagen.ac3`` of mutagen 1.48.1.
 """
 
 from . import _native
+from ._util import _stream_info_from_path
 from ._file import FileType
 from ._native import StreamInfo
 from ._util import (  # noqa: F401 (several re-exported)
@@ -104,9 +105,6 @@ class AC3Info(StreamInfo):
             self.bitrate)
 
 
-_new_info = AC3Info.__new__
-
-
 class AC3(FileType):
     """AC3(filething)
 
@@ -129,21 +127,10 @@ class AC3(FileType):
             mutagen_rs.MutagenError: the file cannot be read
         """
 
-        if len(args) == 1 and not kwargs:
-            path = args[0]
-            kind = type(path)
-            if kind is str or kind is bytes:
-                # a path goes to the native reader unopened
-                self.filename = path
-                try:
-                    attrs = _native.ac3_info(path)
-                except IOError as e:
-                    raise AC3Error(e).with_traceback(e.__traceback__)
-                info = _new_info(AC3Info)
-                info.__dict__ = attrs
-                self.info = info
-                return
-        return self._load(*args, **kwargs)
+        # a path goes to the native reader unopened
+        if not _stream_info_from_path(self, args, kwargs, _native.ac3_info,
+                                      AC3Info, AC3Error):
+            return self._load(*args, **kwargs)
 
     @loadfile()
     def _load(self, filething):
