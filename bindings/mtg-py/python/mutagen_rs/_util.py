@@ -843,6 +843,32 @@ FileThing = namedtuple("FileThing", ["fileobj", "filename", "name"])
 (or None) and a name for messages."""
 
 
+def _path_load_method(func):
+    """``func(self, filething)`` as a ``load`` method taking what
+    ``loadfile`` takes; a plain path (str, bytes or os.PathLike) is handed
+    over unopened, as a FileThing without a file object, for a native
+    reader to open."""
+
+    slow = loadfile()(func)
+
+    @wraps(func)
+    def load(self, *args, **kwargs):
+        if len(args) == 1 and not kwargs:
+            filething = args[0]
+            kind = type(filething)
+            if kind is not str and kind is not bytes and \
+                    hasattr(kind, "__fspath__"):
+                filething = filething.__fspath__()
+                kind = type(filething)
+            if kind is str or kind is bytes:
+                self.filename = filething
+                return func(self, _tuple_new(
+                    FileThing, (None, filething, filething)))
+        return slow(self, *args, **kwargs)
+
+    return load
+
+
 def _stream_info_from_path(filetype, args, kwargs, read, info_cls, error):
     """The ``load(path)`` shortcut of a format whose stream information a
     native function reads from a path: when the call is ``load(path)`` with

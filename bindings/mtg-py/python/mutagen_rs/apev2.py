@@ -25,7 +25,7 @@ from ._tags import Metadata
 from ._util import (  # noqa: F401 (several are re-exported)
     DictMixin, MutagenError, cdata, convert_error, delete_bytes, get_size,
     loadfile, reraise, seek_end, total_ordering, FileThing as _FileThing,
-    _tuple_new,
+    _tuple_new, _path_load_method,
 )
 
 __all__ = ["APEv2", "APEv2File", "Open", "delete"]
@@ -290,28 +290,8 @@ def _target(filething):
         else filething.fileobj
 
 
-def _load_method(func):
-    """`func(self, filething)` taking what ``loadfile`` takes; a plain path
-    goes to the native reader unopened."""
-
-    slow = loadfile()(func)
-
-    @_wraps(func)
-    def load(self, *args, **kwargs):
-        if len(args) == 1 and not kwargs:
-            filething = args[0]
-            kind = type(filething)
-            if kind is not str and kind is not bytes and \
-                    hasattr(kind, "__fspath__"):
-                filething = filething.__fspath__()
-                kind = type(filething)
-            if kind is str or kind is bytes:
-                self.filename = filething
-                return func(self, _tuple_new(
-                    _FileThing, (None, filething, filething)))
-        return slow(self, *args, **kwargs)
-
-    return load
+# a plain path goes to the native reader unopened
+_load_method = _path_load_method
 
 
 def _save_method(create):

@@ -28,7 +28,7 @@ from ._native import StreamInfo as _BaseStreamInfo
 from ._tags import PaddingInfo  # noqa: F401 (re-exported)
 from ._util import (  # noqa: F401 (several re-exported)
     FileThing as _FileThing, MutagenError, bchr, convert_error, endswith,
-    get_size, loadfile, resize_bytes)
+    get_size, loadfile, resize_bytes, _path_load_method)
 from ._vorbis import VCommentDict
 
 __all__ = ["FLAC", "Open", "delete"]
@@ -694,28 +694,8 @@ class _Materialized(object):
             type(obj).__name__, self.name))
 
 
-def _load_method(func):
-    """`func(self, filething)` as a method taking what ``loadfile`` takes;
-    a plain path is handed over to the native reader unopened."""
-
-    slow = loadfile()(func)
-
-    @_wraps(func)
-    def load(self, *args, **kwargs):
-        if len(args) == 1 and not kwargs:
-            filething = args[0]
-            kind = type(filething)
-            if kind is not str and kind is not bytes and \
-                    hasattr(kind, "__fspath__"):
-                filething = filething.__fspath__()
-                kind = type(filething)
-            if kind is str or kind is bytes:
-                self.filename = filething
-                return func(self, _new_thing(
-                    _FileThing, (None, filething, filething)))
-        return slow(self, *args, **kwargs)
-
-    return load
+# a plain path goes to the native reader unopened
+_load_method = _path_load_method
 
 
 def _save_method(func):
