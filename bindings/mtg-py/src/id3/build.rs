@@ -261,6 +261,11 @@ impl<'py> FrameBuilder<'py> {
         Ok(Some((def, cls.cast_into::<PyType>()?)))
     }
 
+    /// Whether the table has a class for `id`.
+    pub fn has(&self, id: &str) -> PyResult<bool> {
+        self.table.contains(id)
+    }
+
     /// Whether the class the table has for `id` is the one built here.
     pub fn is_standard(&self, id: &str) -> PyResult<bool> {
         let key = match frame_def(4, id).or_else(|| frame_def(2, id)) {

@@ -80,6 +80,67 @@ pub fn id3_v1_frame<'py>(
         .map(|(_, frame)| frame))
 }
 
+/// The frames an ID3v1 tag adds to `frames` (`{hash_key: frame}`, changed
+/// in place), as mutagen merges them after loading: each field whose frame
+/// ID (with a `:` part or not; COMM by its whole key) the dict lacks, built
+/// natively, in field order. The year is a `TYER` frame when `v2_version`
+/// is 3 and the table has that frame, else `TDRC` (as mutagen chooses it
+/// with `known_frames`). Returns False, changing nothing, when a
+/// field's class in the table is not the standard one or cannot be built
+/// here (the Python merge then runs).
+fn merge_v1_frames<'py>(
+    builder: &FrameBuilder<'py>,
+    v1: &Id3v1,
+    v2_version: u8,
+    frames: &Bound<'py, PyDict>,
+) -> PyResult<bool> {
+    let mut keys: Vec<String> = frames
+        .keys()
+        .iter()
+        .map(|k| k.extract::<String>())
+        .collect::<PyResult<_>>()?;
+    let mut add = Vec::new();
+    let version = if v2_version == 3 && builder.has("TYER")? {
+        3
+    } else {
+        4
+    };
+    for (id, text) in v1.frames(version) {
+        if !builder.is_standard(id)? {
+            return Ok(false);
+        }
+        let key = if id == "COMM" {
+            format!(
+                "COMM:{}:{}",
+                mtg_id3::v1::V1_COMMENT_DESC,
+                mtg_id3::v1::V1_COMMENT_LANG
+            )
+        } else {
+            id.to_owned()
+        };
+        // what `getall(key)` would find
+        let present = keys.iter().any(|k| {
+            k.strip_prefix(key.as_str())
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(':'))
+        });
+        if present {
+            continue;
+        }
+        let Some(body) = v1_body(id, &text) else {
+            return Ok(false);
+        };
+        let Some((hash_key, frame)) = builder.build(4, id, 0, &body)? else {
+            return Ok(false);
+        };
+        keys.push(key);
+        add.push((hash_key, frame));
+    }
+    for (hash_key, frame) in add {
+        frames.set_item(hash_key, frame)?;
+    }
+    Ok(true)
+}
+
 /// A frame as the Python side gets it, found and decoded by [`prepare`].
 struct PreparedFrame {
     /// Offset of the frame header in the frame area.
@@ -396,12 +457,25 @@ pub struct PendingFrames {
     native: Py<PyDict>,
     filething: Py<PyAny>,
     fingerprint: Option<Py<PyAny>>,
+    /// The file's ID3v1 tag, merged into the frames when they are built.
+    v1: Option<Id3v1>,
 }
 
 #[pymethods]
 impl PendingFrames {
-    /// `{hash_key: frame}`: new frame objects on every call.
-    fn build<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+    /// `({hash_key: frame}, v1_fields)`: new frame objects on every call.
+    /// With `merge_v1`, the ID3v1 frames the tag lacks are in the dict
+    /// (see [`merge_v1_frames`], with the tag's version) and `v1_fields` is
+    /// None; else,
+    /// or when that cannot be done here, `v1_fields` is the
+    /// `[(frame_id, kwargs)]` list for the Python merge (None without an
+    /// ID3v1 tag).
+    #[pyo3(signature = (merge_v1=true))]
+    fn build<'py>(
+        &self,
+        py: Python<'py>,
+        merge_v1: bool,
+    ) -> PyResult<(Bound<'py, PyAny>, Option<Bound<'py, PyList>>)> {
         let builder = FrameBuilder::new(self.table.bind(py).clone(), self.native.bind(py).clone())?;
         let fingerprint = self.fingerprint.as_ref().map(|f| f.bind(py).clone());
         let (frames, _) = build_frames(
@@ -413,7 +487,22 @@ impl PendingFrames {
             None,
             "",
         )?;
-        Ok(frames)
+        let Some(v1) = &self.v1 else {
+            return Ok((frames, None));
+        };
+        let version = if self.tag.bytes.header().major == 4 {
+            4
+        } else {
+            3
+        };
+        if merge_v1 {
+            if let Ok(dict) = frames.cast::<PyDict>() {
+                if merge_v1_frames(&builder, v1, version, dict)? {
+                    return Ok((frames, None));
+                }
+            }
+        }
+        Ok((frames, Some(v1::frames_to_py(py, v1, 4)?)))
     }
 
     /// The object itself: it never changes.
@@ -445,6 +534,12 @@ impl PendingFrames {
 /// then a dict). With `lazy` too, when every frame can be built that way
 /// without the file, `frames` is a `PendingFrames` that builds that dict
 /// later, and `lazy` is True in the result.
+///
+/// In a file with only an ID3v1 tag, with `table` and `native`, its frames
+/// are built here when they can be (`v2_version` chooses the year's frame,
+/// `TDRC` for 4 or `TYER` for 3) as the dict `v1_frames`, and `v1` is None.
+/// In a lazy result the ID3v1 tag goes with the `PendingFrames` (`v1` is
+/// None).
 ///
 /// With `mpeg_modes` (the `BitrateMode` members), the MPEG audio stream
 /// info after the tag is read too, from the same open file, as `mpeg`: the
@@ -511,7 +606,9 @@ pub fn id3_read<'py>(
         }
         None => None,
     };
-    let Prepared { v2, v1, mpeg, .. } = prepared;
+    let Prepared {
+        v2, mut v1, mpeg, ..
+    } = prepared;
 
     let out = PyDict::new(py);
     match v2 {
@@ -536,6 +633,7 @@ pub fn id3_read<'py>(
                     native,
                     filething: filething.clone().unbind(),
                     fingerprint: fingerprint.map(Bound::unbind),
+                    v1: v1.take(),
                 };
                 out.set_item("frames", Bound::new(py, pending)?)?;
                 out.set_item("simple", true)?;
@@ -564,9 +662,19 @@ pub fn id3_read<'py>(
             out.set_item("simple", false)?;
         }
     }
-    match &v1 {
-        Some(tag) => out.set_item("v1", v1::frames_to_py(py, tag, v2_version)?)?,
-        None => out.set_item("v1", py.None())?,
+    match (&v1, &builder) {
+        // only an ID3v1 tag: its frames built here when they can be
+        (Some(tag), Some(b)) if out.get_item("version")?.is_some_and(|v| v.is_none()) => {
+            let frames = PyDict::new(py);
+            if merge_v1_frames(b, tag, v2_version, &frames)? {
+                out.set_item("v1_frames", frames)?;
+                out.set_item("v1", py.None())?;
+            } else {
+                out.set_item("v1", v1::frames_to_py(py, tag, v2_version)?)?;
+            }
+        }
+        (Some(tag), _) => out.set_item("v1", v1::frames_to_py(py, tag, v2_version)?)?,
+        (None, _) => out.set_item("v1", py.None())?,
     }
     if let (Some(modes), Some(read)) = (&mpeg_modes, &mpeg) {
         out.set_item("mpeg", crate::mpeg::info_or_error(py, read, modes)?)?;

@@ -78,29 +78,15 @@ def _merge_v1(tags, frames):
             tags.add(frame)
 
 
-def _v1_frames(fields, known_frames, v2_version):
-    """Frames from the (frame ID, field values) pairs of an ID3v1 tag; the
-    year becomes TDRC for ``v2_version`` 4, else TYER."""
-
-    table = _Frames if known_frames is None else known_frames
-    year_id = "TDRC" if v2_version == 4 else "TYER"
-    frames = {}
-    for frame_id, kwargs in fields:
-        if frame_id in ("TDRC", "TYER"):
-            frame_id = year_id
-        if frame_id in table:
-            frames[frame_id] = table[frame_id](**kwargs)
-    return frames
-
-
 def _merge_v1_fields(tags, fields, known_frames, v2_version):
-    """``_merge_v1(tags, _v1_frames(fields, known_frames, v2_version))``,
-    without building the frames the tag already has (and building the
+    """``_merge_v1(tags, ParseID3v1-like frames of fields)``, without
+    building the frames the tag already has (and building the
     others natively where the class is the standard one). Building an
     ID3v1 frame cannot fail: its values are Latin-1 texts."""
 
     table = _Frames if known_frames is None else known_frames
-    year_id = "TDRC" if v2_version == 4 else "TYER"
+    # below v2.4 the year is a TYER frame, if the table has that frame
+    year_id = "TYER" if v2_version == 3 and "TYER" in table else "TDRC"
     store = _tags_storage(tags)
     # the frame IDs of keys with a ":" part (getall(ID) finds those)
     qualified = None if store is None else {
@@ -318,14 +304,19 @@ class ID3(ID3Tags, mutagen_rs.Metadata):
         # frames may be built on first use (see __getattr__) by the plain
         # class with the standard frame table
         lazy = known_frames is None and type(self) is ID3
-        result = _native.id3_read(source, load_v1, ids, 4, table,
+        result = _native.id3_read(source, load_v1, ids, v2_version, table,
                                   _NATIVE_FRAMES, mpeg_modes, lazy)
 
         version = result.get("version")
         if version is None:
             # only an ID3v1 tag
             self.version = ID3Header._V11
-            _merge_v1_fields(self, result["v1"], known_frames, v2_version)
+            v1_frames = result.get("v1_frames")
+            store = self._DictProxy__dict
+            if v1_frames is not None and not store:
+                store.update(v1_frames)
+            else:
+                _merge_v1_fields(self, result["v1"], known_frames, v2_version)
             self._translate(translate, v2_version)
             return result.get("mpeg")
 
@@ -414,7 +405,9 @@ class ID3(ID3Tags, mutagen_rs.Metadata):
             store = work._DictProxy__dict
             if base:
                 store.update(base)
-            frames = pending.build()
+            # the ID3v1 frames are merged natively, unless the tag had
+            # frames before this load
+            frames, v1 = pending.build(not store)
             if not store:
                 store.update(frames)
             else:

@@ -51,19 +51,20 @@ def ParseID3v1(data, v2_version=4, known_frames=None):
     """The frames of the ID3v1 tag in ``data`` (its 128 bytes), as a dict by
     frame ID; None if ``data`` is not an ID3v1 tag.
 
-    The year becomes TDRC for ``v2_version`` 4 and TYER for 3. Only frames
-    whose IDs are in ``known_frames`` (default: all) are made, with the
-    classes it names.
+    The year becomes TYER for ``v2_version`` 3 when ``known_frames`` has
+    TYER, else TDRC. Only frames whose IDs are in ``known_frames``
+    (default: all) are made, with the classes it names.
     """
 
     _v2_version_ok(v2_version)
+    if known_frames is None:
+        from ._frames import Frames as known_frames
+    if "TYER" not in known_frames:
+        v2_version = 4
 
     fields = _native.id3_parse_v1(data, v2_version)
     if fields is None:
         return None
-
-    if known_frames is None:
-        from ._frames import Frames as known_frames
 
     frames = {}
     for frame_id, kwargs in fields:
