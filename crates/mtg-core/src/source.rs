@@ -56,6 +56,13 @@ pub trait ByteSource {
     /// otherwise; an owned buffer is never larger than the bytes present.
     fn read_range(&self, offset: u64, len: usize) -> Result<Cow<'_, [u8]>>;
 
+    /// All the bytes, when the source is a slice in memory (so that readers
+    /// can borrow from it instead of copying); `None` for sources that read
+    /// (files, Python file objects).
+    fn as_bytes(&self) -> Option<&[u8]> {
+        None
+    }
+
     /// Read exactly `N` bytes at `offset` into an array (handy for fixed-size
     /// headers); [`Error::Truncated`] if fewer are present.
     fn read_array<const N: usize>(&self, offset: u64) -> Result<[u8; N]>
@@ -80,6 +87,9 @@ impl<T: ByteSource + ?Sized> ByteSource for &T {
     }
     fn read_range(&self, offset: u64, len: usize) -> Result<Cow<'_, [u8]>> {
         (**self).read_range(offset, len)
+    }
+    fn as_bytes(&self) -> Option<&[u8]> {
+        (**self).as_bytes()
     }
 }
 
@@ -266,6 +276,10 @@ impl ByteSource for SliceSource<'_> {
     fn read_range(&self, offset: u64, len: usize) -> Result<Cow<'_, [u8]>> {
         Ok(Cow::Borrowed(self.slice(offset, len)))
     }
+
+    fn as_bytes(&self) -> Option<&[u8]> {
+        Some(self.data)
+    }
 }
 
 #[cfg(test)]
@@ -281,6 +295,9 @@ mod tests {
         let len = data.len() as u64;
         assert_eq!(src.len(), len);
         assert_eq!(src.is_empty(), data.is_empty());
+        if let Some(all) = src.as_bytes() {
+            assert_eq!(all, data);
+        }
 
         // Inside.
         let mut buf = [0u8; 10];
@@ -335,6 +352,13 @@ mod tests {
         assert!(matches!(src.read_range(3, 4).unwrap(), Cow::Borrowed(_)));
         assert_eq!(src.slice(98, 10), &data[98..]);
         assert_eq!(src.as_slice().len(), 100);
+        assert_eq!(src.as_bytes(), Some(&data[..]));
+        // through the forwarding impl for references
+        fn all_bytes<S: ByteSource>(src: S) -> Option<Vec<u8>> {
+            src.as_bytes().map(<[u8]>::to_vec)
+        }
+        let by_ref: &SliceSource<'_> = &src;
+        assert_eq!(all_bytes(by_ref), Some(data.clone()));
 
         let empty = SliceSource::from(&[][..]);
         assert!(empty.is_empty());
@@ -354,6 +378,7 @@ mod tests {
         let src = FileSource::open(&path).unwrap();
         check_source(&src, &data);
         assert!(matches!(src.read_range(3, 4).unwrap(), Cow::Owned(_)));
+        assert!(src.as_bytes().is_none());
 
         // The length is fixed at open: growth afterwards is not seen.
         std::fs::OpenOptions::new()

@@ -761,6 +761,9 @@ impl<S: ByteSource + ?Sized> ByteSource for ByteSourceRef<'_, S> {
     fn read_range(&self, offset: u64, len: usize) -> mtg_core::Result<Cow<'_, [u8]>> {
         self.0.read_range(offset, len)
     }
+    fn as_bytes(&self) -> Option<&[u8]> {
+        self.0.as_bytes()
+    }
 }
 
 /// The file offset where a picture's image starts, given the offset of its

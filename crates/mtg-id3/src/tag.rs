@@ -63,9 +63,25 @@ pub const MUTAGEN_FRAME_IDS: [&[u8; 4]; 105] = [
     b"WOAS", b"WORS", b"WPAY", b"WPUB", b"WXXX",
 ];
 
+/// [`MUTAGEN_FRAME_IDS`] as big-endian numbers, in the same (ascending)
+/// order: one integer comparison per step of the search.
+const MUTAGEN_FRAME_ID_NUMBERS: [u32; MUTAGEN_FRAME_IDS.len()] = {
+    let mut out = [0u32; MUTAGEN_FRAME_IDS.len()];
+    let mut i = 0;
+    while i < out.len() {
+        out[i] = u32::from_be_bytes(*MUTAGEN_FRAME_IDS[i]);
+        i += 1;
+    }
+    out
+};
+
 /// Is `id` one of [`MUTAGEN_FRAME_IDS`]?
 pub fn is_mutagen_frame_id(id: &[u8]) -> bool {
-    <&[u8; 4]>::try_from(id).is_ok_and(|id| MUTAGEN_FRAME_IDS.binary_search(&id).is_ok())
+    <[u8; 4]>::try_from(id).is_ok_and(|id| {
+        MUTAGEN_FRAME_ID_NUMBERS
+            .binary_search(&u32::from_be_bytes(id))
+            .is_ok()
+    })
 }
 
 /// mutagen's frame ID check: ASCII upper-case letters and digits only, at
@@ -598,6 +614,27 @@ mod tests {
 
     fn ss(n: u32) -> [u8; 4] {
         syncsafe::encode_u28(n).unwrap()
+    }
+
+    #[test]
+    fn mutagen_frame_ids_search() {
+        // the binary search needs ascending order
+        assert!(MUTAGEN_FRAME_IDS.windows(2).all(|w| w[0] < w[1]));
+        for id in MUTAGEN_FRAME_IDS {
+            assert!(is_mutagen_frame_id(id));
+            // neighbours in the number order that are not in the list
+            let n = u32::from_be_bytes(*id);
+            for other in [n.wrapping_sub(1), n.wrapping_add(1)] {
+                let bytes = other.to_be_bytes();
+                assert_eq!(
+                    is_mutagen_frame_id(&bytes),
+                    MUTAGEN_FRAME_IDS.contains(&&bytes)
+                );
+            }
+        }
+        for other in [&b"TIT"[..], b"TIT2X", b"", b"XXXX", b"tit2"] {
+            assert!(!is_mutagen_frame_id(other));
+        }
     }
 
     fn tag(major: u8, flags: u8, body: &[u8]) -> Vec<u8> {

@@ -111,7 +111,10 @@ impl AacInfo {
     /// start of the stream to its size plus 10 (counted from the start of
     /// the file, as mutagen does).
     pub fn read<S: ByteSource + ?Sized>(src: &S, pos: u64) -> Result<AacInfo, AacError> {
-        Self::read_in(&mut SourceRegion::new(src, FIRST_READ), pos)
+        match src.as_bytes() {
+            Some(data) => Self::read_in(&mut SliceRegion::new(data), pos),
+            None => Self::read_in(&mut SourceRegion::new(src, FIRST_READ), pos),
+        }
     }
 
     /// [`AacInfo::read`] over the whole file in memory.

@@ -79,7 +79,10 @@ impl Ac3Info {
     /// file object at `pos` (normally 0): the six bytes there are checked,
     /// and the header is then read from byte 2 of the file, as mutagen does.
     pub fn read<S: ByteSource + ?Sized>(src: &S, pos: u64) -> Result<Ac3Info, Ac3Error> {
-        Self::read_in(&mut SourceRegion::new(src, 256), pos)
+        match src.as_bytes() {
+            Some(data) => Self::read_in(&mut SliceRegion::new(data), pos),
+            None => Self::read_in(&mut SourceRegion::new(src, 256), pos),
+        }
     }
 
     /// [`Ac3Info::read`] over the whole file in memory.

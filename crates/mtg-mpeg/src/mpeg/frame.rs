@@ -67,7 +67,10 @@ impl MpegFrame {
     /// `MPEGFrame(fileobj)` with the file at `offset`), reading only the
     /// header and the VBR header bytes.
     pub fn read<S: ByteSource + ?Sized>(src: &S, offset: u64) -> Result<MpegFrame, MpegError> {
-        Self::read_in(&mut SourceRegion::new(src, 512), offset)
+        match src.as_bytes() {
+            Some(data) => Self::read_in(&mut SliceRegion::new(data), offset),
+            None => Self::read_in(&mut SourceRegion::new(src, 512), offset),
+        }
     }
 
     /// Offset where mutagen looks for the next frame.

@@ -72,8 +72,10 @@ pub fn iter_sync(data: &[u8]) -> impl Iterator<Item = usize> + '_ {
 /// bytes, 7 bits each, top bits ignored) is not 0, jump over header and
 /// body. Returns the position after the last tag skipped.
 pub fn skip_id3<S: ByteSource + ?Sized>(src: &S, pos: u64) -> Result<u64, MpegError> {
-    let mut region = SourceRegion::new(src, 64);
-    skip_id3_in(&mut region, pos)
+    match src.as_bytes() {
+        Some(data) => skip_id3_in(&mut SliceRegion::new(data), pos),
+        None => skip_id3_in(&mut SourceRegion::new(src, 64), pos),
+    }
 }
 
 /// [`skip_id3`] over bytes in memory.
@@ -148,8 +150,10 @@ impl MpegInfo {
     /// the ID3v2 tag it read; `None` means the start of the file). Further
     /// ID3v2 tags there are skipped.
     pub fn read<S: ByteSource + ?Sized>(src: &S, offset: Option<u64>) -> Result<Self, MpegError> {
-        let mut region = SourceRegion::new(src, FIRST_READ);
-        Self::read_in(&mut region, offset)
+        match src.as_bytes() {
+            Some(data) => Self::read_in(&mut SliceRegion::new(data), offset),
+            None => Self::read_in(&mut SourceRegion::new(src, FIRST_READ), offset),
+        }
     }
 
     /// [`MpegInfo::read`] over the whole file in memory.
