@@ -10,7 +10,9 @@ use std::ops::Range;
 
 use mtg_core::ByteSource;
 use mtg_id3::tag::{is_mutagen_frame_id, SkipReason};
-use mtg_id3::{read_id3, read_id3_sparse, DeferredBody, Id3v1, SizeMode, SparseLimits, TagBytes};
+use mtg_id3::{
+    read_id3, read_id3_sparse, DeferredBody, Id3Error, Id3v1, SizeMode, SparseLimits, TagBytes,
+};
 use mtg_mpeg::{MpegError, MpegInfo};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyTuple};
@@ -166,6 +168,9 @@ struct PreparedTag {
 
 /// Everything `id3_read` takes from a file, owned: made without the GIL.
 struct Prepared {
+    /// The file has no ID3 tag (mutagen's `ID3NoHeaderError`): only the
+    /// MPEG stream info was read (when asked for).
+    untagged: bool,
     v2: Option<PreparedTag>,
     v1: Option<Id3v1>,
     mpeg: Option<Result<MpegInfo, MpegError>>,
@@ -194,9 +199,23 @@ fn prepare(src: &PySource, opts: &PrepareOptions<'_>) -> mtg_core::Result<Prepar
         None => is_mutagen_frame_id(id.as_bytes()),
     };
     let found = if opts.sparse {
-        read_id3_sparse(src, opts.load_v1, &known, SparseLimits::default())?
+        read_id3_sparse(src, opts.load_v1, &known, SparseLimits::default())
     } else {
-        read_id3(src, opts.load_v1)?
+        read_id3(src, opts.load_v1)
+    };
+    let found = match found {
+        Ok(found) => found,
+        // no tag at all: MP3 reads only the stream, from the start
+        Err(e) if opts.mpeg && matches!(Id3Error::find(&e), Some(Id3Error::NoHeader(_))) => {
+            return Ok(Prepared {
+                untagged: true,
+                v2: None,
+                v1: None,
+                mpeg: Some(MpegInfo::read(src, None)),
+                fingerprint: None,
+            });
+        }
+        Err(e) => return Err(e),
     };
     let mut fingerprint = None;
     let v2 = match found.v2 {
@@ -284,6 +303,7 @@ fn prepare(src: &PySource, opts: &PrepareOptions<'_>) -> mtg_core::Result<Prepar
         MpegInfo::read(src, Some(offset))
     });
     Ok(Prepared {
+        untagged: false,
         v2,
         v1: found.v1.map(|(tag, _)| tag),
         mpeg,
@@ -541,8 +561,12 @@ impl PendingFrames {
 /// In a lazy result the ID3v1 tag goes with the `PendingFrames` (`v1` is
 /// None).
 ///
-/// With `mpeg_modes` (the `BitrateMode` members), the MPEG audio stream
-/// info after the tag is read too, from the same open file, as `mpeg`: the
+/// With `mpeg_modes` (the `BitrateMode` members), a file without any ID3
+/// tag gives `{"untagged": True, "mpeg": ...}`, the stream info read from
+/// the start of the file (without `mpeg_modes` such a file raises
+/// `ID3NoHeaderError`); and the
+/// MPEG audio stream info after the tag is read too, from the same open
+/// file, as `mpeg`: the
 /// attributes of `MPEGInfo` (searched from the end of the ID3v2 tag, or
 /// from 0 with only an ID3v1 tag), or the exception reading it raised.
 #[pyfunction]
@@ -607,10 +631,21 @@ pub fn id3_read<'py>(
         None => None,
     };
     let Prepared {
-        v2, mut v1, mpeg, ..
+        untagged,
+        v2,
+        mut v1,
+        mpeg,
+        ..
     } = prepared;
 
     let out = PyDict::new(py);
+    if untagged {
+        out.set_item("untagged", true)?;
+        if let (Some(modes), Some(read)) = (&mpeg_modes, &mpeg) {
+            out.set_item("mpeg", crate::mpeg::info_or_error(py, read, modes)?)?;
+        }
+        return Ok(out);
+    }
     match v2 {
         Some(tag) => {
             let header = tag.bytes.header();

@@ -20,6 +20,7 @@ from ..id3 import ID3FileType, delete, ID3 as _ID3
 from ..id3._util import BitPaddedInt  # noqa: F401 (re-exported)
 from ..id3._util import ID3NoHeaderError as _ID3NoHeaderError
 from ..id3._util import error as _id3_error
+from ..id3._file import _read_for_mp3
 from .. import easyid3 as _easyid3
 from . import _util  # noqa: F401 (the submodule, as an attribute)
 from ._util import XingHeader, XingHeaderError, VBRIHeader, VBRIHeaderError
@@ -314,33 +315,37 @@ class MP3(ID3FileType):
             path = args[0]
             kind = type(path)
             if (kind is str or kind is bytes) and self.ID3 in _PATH_TAGS:
-                # A path goes to the native readers as it is; a file
-                # without tags is read in one go.
+                # A path goes to the native readers as it is.
                 self.filename = path
+                if self.ID3 is _ID3:
+                    # tags and stream info from one opening of the file,
+                    # tagged or not
+                    try:
+                        result = _read_for_mp3(path, _MODES)
+                        if result.get("untagged"):
+                            self.tags = None
+                            self.info = _info_from(result.get("mpeg"))
+                            return
+                        tags = _ID3()
+                        tags.filename = path
+                        attrs = tags._load(path, mpeg_modes=_MODES,
+                                           result=result)
+                    except IOError as e:
+                        raise _id3_error(e).with_traceback(e.__traceback__)
+                    self.tags = tags
+                    self.info = _info_from(attrs)
+                    return
+                # another tag class (EasyID3): a file without tags in one
+                # go, else the tags, then the stream after them
                 info = _read_info(path, None, True)
                 if info is not None:
                     self.tags = None
                     self.info = info
                     return
-                if self.ID3 is _ID3:
-                    # tag and stream info from one opening of the file
-                    tags = _ID3()
-                    tags.filename = path
-                    try:
-                        attrs = tags._load(path, mpeg_modes=_MODES)
-                    except _ID3NoHeaderError:
-                        tags = None
-                    except IOError as e:
-                        raise _id3_error(e).with_traceback(e.__traceback__)
-                    else:
-                        self.tags = tags
-                        self.info = _info_from(attrs)
-                        return
-                else:
-                    try:
-                        tags = self.ID3(path)
-                    except _ID3NoHeaderError:
-                        tags = None
+                try:
+                    tags = self.ID3(path)
+                except _ID3NoHeaderError:
+                    tags = None
                 self.tags = tags
                 offset = None if tags is None else tags.size
                 self.info = _read_info(path, offset)
