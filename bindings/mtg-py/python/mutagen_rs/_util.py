@@ -9,6 +9,7 @@ match ``mutagen._util`` so that code written against mutagen keeps working.
 import codecs
 import errno
 import struct
+import sys
 from collections import namedtuple
 from contextlib import contextmanager  # noqa: F401 (re-exported)
 from fnmatch import fnmatchcase
@@ -1114,3 +1115,24 @@ def _abstract_method(self, filething, *args, **kwargs):
 # implementation would (so a bad path fails the same way), then refuse.
 _abstract_load = loadfile()(_abstract_method)
 _abstract_write = loadfile(writable=True)(_abstract_method)
+
+
+def _lazy_bitpaddedint(module_name):
+    """``(__getattr__, __dir__)`` for a format module that re-exports
+    ``BitPaddedInt`` (as mutagen's do) without importing the ID3 package
+    until the name is first used, so that reading its files does not load
+    the ID3 code."""
+
+    def __getattr__(name):
+        if name == "BitPaddedInt":
+            from .id3._util import BitPaddedInt
+            sys.modules[module_name].BitPaddedInt = BitPaddedInt
+            return BitPaddedInt
+        raise AttributeError("module %r has no attribute %r" % (
+            module_name, name))
+
+    def __dir__():
+        return sorted(set(vars(sys.modules[module_name])) |
+                      {"BitPaddedInt"})
+
+    return __getattr__, __dir__

@@ -9,7 +9,7 @@ Names and behaviour follow ``mutagen.aac`` of mutagen 1.48.1.
 """
 
 from . import _native
-from ._util import _stream_info_from_path
+from ._util import _stream_info_from_path, _lazy_bitpaddedint
 from ._file import FileType
 from ._native import StreamInfo
 from ._util import (  # noqa: F401 (several re-exported)
@@ -26,18 +26,8 @@ _FREQS = [
 ]
 
 
-def __getattr__(name):
-    # BitPaddedInt lives in the ID3 package, imported only when asked for
-    # so that reading AAC files does not load the ID3 code.
-    if name == "BitPaddedInt":
-        from .id3._util import BitPaddedInt
-        globals()["BitPaddedInt"] = BitPaddedInt
-        return BitPaddedInt
-    raise AttributeError("module %r has no attribute %r" % (__name__, name))
-
-
-def __dir__():
-    return sorted(set(globals()) | {"BitPaddedInt"})
+# BitPaddedInt: imported from the ID3 package when first used
+__getattr__, __dir__ = _lazy_bitpaddedint(__name__)
 
 
 class AACError(MutagenError):

@@ -28,7 +28,7 @@ from ._native import StreamInfo as _BaseStreamInfo
 from ._tags import PaddingInfo  # noqa: F401 (re-exported)
 from ._util import (  # noqa: F401 (several re-exported)
     FileThing as _FileThing, MutagenError, bchr, convert_error, endswith,
-    get_size, loadfile, resize_bytes, _path_load_method)
+    get_size, loadfile, resize_bytes, _path_load_method, _lazy_bitpaddedint)
 from ._vorbis import VCommentDict
 
 __all__ = ["FLAC", "Open", "delete"]
@@ -37,18 +37,8 @@ _MAX_SIZE = 2 ** 24 - 1
 _new_thing = tuple.__new__
 
 
-def __getattr__(name):
-    # BitPaddedInt lives in the ID3 package; it is only imported when asked
-    # for, so that reading FLAC files does not load the ID3 code.
-    if name == "BitPaddedInt":
-        from .id3._util import BitPaddedInt
-        globals()["BitPaddedInt"] = BitPaddedInt
-        return BitPaddedInt
-    raise AttributeError("module %r has no attribute %r" % (__name__, name))
-
-
-def __dir__():
-    return sorted(set(globals()) | {"BitPaddedInt"})
+# BitPaddedInt: imported from the ID3 package when first used
+__getattr__, __dir__ = _lazy_bitpaddedint(__name__)
 
 
 class error(MutagenError):
