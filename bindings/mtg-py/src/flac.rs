@@ -1940,9 +1940,7 @@ pub fn flac_load<'py>(
                 _ => flac_to_py(py, &e, name, None),
             })?;
         let fp = match (&opened, needs_fingerprint(&file)) {
-            (source::PySource::Path(fs), true) => {
-                Some(source::fingerprint(fs.file()).map_err(|e| io_error(py, &e, name))?)
-            }
+            (source::PySource::Path(fs), true) => Some(source::fingerprint_of(fs.metadata())),
             _ => None,
         };
         (file, Vec::new(), fp)

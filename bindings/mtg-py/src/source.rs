@@ -281,11 +281,6 @@ impl mtg_core::EditTarget for PyFileEdit<'_> {
 /// the fingerprint it had then.
 pub type Fingerprint = (u64, u64, u64, i128);
 
-/// The fingerprint of an open file.
-pub fn fingerprint(file: &std::fs::File) -> io::Result<Fingerprint> {
-    Ok(fingerprint_of(&file.metadata()?))
-}
-
 /// The fingerprint of a file whose metadata was already taken.
 pub fn fingerprint_of(meta: &std::fs::Metadata) -> Fingerprint {
     let mtime = meta
@@ -317,10 +312,10 @@ pub fn read_if_unchanged(
         Ok(f) => f,
         Err(_) => return Ok(None),
     };
-    if fingerprint(&file)? != expected {
+    let source = FileSource::from_file(file).map_err(io::Error::other)?;
+    if fingerprint_of(source.metadata()) != expected {
         return Ok(None);
     }
-    let source = FileSource::from_file(file).map_err(io::Error::other)?;
     let data = source
         .read_range(offset, length)
         .map_err(io::Error::other)?;

@@ -117,6 +117,7 @@ const EISDIR: i32 = 21;
 pub struct FileSource {
     file: File,
     len: u64,
+    metadata: std::fs::Metadata,
 }
 
 impl FileSource {
@@ -138,7 +139,13 @@ impl FileSource {
         Ok(FileSource {
             file,
             len: meta.len(),
+            metadata: meta,
         })
+    }
+
+    /// The file's metadata as taken when it was opened (no system call).
+    pub fn metadata(&self) -> &std::fs::Metadata {
+        &self.metadata
     }
 
     /// The underlying file.

@@ -98,8 +98,15 @@ struct PartialArea<'a, S: ?Sized> {
 }
 
 /// Bytes read at once when a frame header lies past what is in memory (so
-/// that a run of small frames costs one read, not one per frame).
-const HEADER_FETCH: usize = 4096;
+/// that a run of small frames costs one read, not one per frame; enough
+/// for the frames after a cover and the padding of most tags, and the
+/// start of the audio after them, in one read).
+const HEADER_FETCH: usize = 16 * 1024;
+
+/// Bytes after the end of the tag read with its last part (see
+/// [`HEADER_FETCH`]): the audio's first frames, which a caller wrapping the
+/// source in [`mtg_core::ReadWindows`] then gets without another read.
+const AFTER_TAG: usize = 8 * 1024;
 
 impl<S: ByteSource + ?Sized> PartialArea<'_, S> {
     fn header_at(&self, o: u64) -> Option<[u8; 10]> {
@@ -124,8 +131,15 @@ impl<S: ByteSource + ?Sized> PartialArea<'_, S> {
         {
             return Some(h);
         }
-        let want =
-            usize::try_from(self.len - o).map_or(HEADER_FETCH, |left| left.min(HEADER_FETCH));
+        // the rest of the tag when it fits, with the first bytes after it
+        // (what a reader of the file asks for next)
+        let want = usize::try_from(self.len - o).map_or(HEADER_FETCH, |left| {
+            if left <= HEADER_FETCH {
+                left + AFTER_TAG
+            } else {
+                HEADER_FETCH
+            }
+        });
         match self.src.read_range(self.start + o, want) {
             Ok(part) if part.len() >= 10 => {
                 let h = within(o, &part);

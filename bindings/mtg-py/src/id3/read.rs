@@ -5,10 +5,9 @@
 //! one stretch without the GIL), then the frames become Python objects.
 
 use std::collections::HashSet;
-use std::io;
 use std::ops::Range;
 
-use mtg_core::ByteSource;
+use mtg_core::{ByteSource, ReadWindows};
 use mtg_id3::tag::{is_mutagen_frame_id, SkipReason};
 use mtg_id3::{
     read_id3, read_id3_sparse, DeferredBody, Id3Error, Id3v1, SizeMode, SparseLimits, TagBytes,
@@ -175,7 +174,7 @@ struct Prepared {
     v1: Option<Id3v1>,
     mpeg: Option<Result<MpegInfo, MpegError>>,
     /// The file's fingerprint, when a picture was left in it.
-    fingerprint: Option<io::Result<source::Fingerprint>>,
+    fingerprint: Option<source::Fingerprint>,
 }
 
 /// What [`prepare`] does.
@@ -194,14 +193,16 @@ struct PrepareOptions<'a> {
 
 /// Reads and decodes a file's tags (pure Rust; see [`Prepared`]).
 fn prepare(src: &PySource, opts: &PrepareOptions<'_>) -> mtg_core::Result<Prepared> {
+    // the tag readers and the MPEG reader share what each read
+    let reads = ReadWindows::new(src);
     let known = |id: &str| match opts.known {
         Some(set) => set.contains(id),
         None => is_mutagen_frame_id(id.as_bytes()),
     };
     let found = if opts.sparse {
-        read_id3_sparse(src, opts.load_v1, &known, SparseLimits::default())
+        read_id3_sparse(&reads, opts.load_v1, &known, SparseLimits::default())
     } else {
-        read_id3(src, opts.load_v1)
+        read_id3(&reads, opts.load_v1)
     };
     let found = match found {
         Ok(found) => found,
@@ -211,7 +212,7 @@ fn prepare(src: &PySource, opts: &PrepareOptions<'_>) -> mtg_core::Result<Prepar
                 untagged: true,
                 v2: None,
                 v1: None,
-                mpeg: Some(MpegInfo::read(src, None)),
+                mpeg: Some(MpegInfo::read(&reads, None)),
                 fingerprint: None,
             });
         }
@@ -288,7 +289,7 @@ fn prepare(src: &PySource, opts: &PrepareOptions<'_>) -> mtg_core::Result<Prepar
             drop(tag);
             if !bytes.deferred().is_empty() {
                 if let PySource::Path(fs) = src {
-                    fingerprint = Some(source::fingerprint(fs.file()));
+                    fingerprint = Some(source::fingerprint_of(fs.metadata()));
                 }
             }
             Some(PreparedTag {
@@ -300,7 +301,7 @@ fn prepare(src: &PySource, opts: &PrepareOptions<'_>) -> mtg_core::Result<Prepar
     };
     let mpeg = opts.mpeg.then(|| {
         let offset = v2.as_ref().map_or(0, |t| u64::from(t.bytes.header().size));
-        MpegInfo::read(src, Some(offset))
+        MpegInfo::read(&reads, Some(offset))
     });
     Ok(Prepared {
         untagged: false,
@@ -623,11 +624,7 @@ pub fn id3_read<'py>(
     let prepared = prepared.map_err(|e| error::to_py(py, &e, &name))?;
     let src = &src;
     let fingerprint = match &prepared.fingerprint {
-        Some(Ok(print)) => Some(print.into_pyobject(py)?.into_any()),
-        Some(Err(e)) => {
-            let e = mtg_core::Error::Io(io::Error::new(e.kind(), e.to_string()));
-            return Err(error::to_py(py, &e, &name));
-        }
+        Some(print) => Some(print.into_pyobject(py)?.into_any()),
         None => None,
     };
     let Prepared {

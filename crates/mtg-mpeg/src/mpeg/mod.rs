@@ -51,7 +51,7 @@ const ENOUGH_FRAMES: usize = 4;
 /// Frames in a row kept as a fallback.
 const MIN_FRAMES: usize = 2;
 /// First read of a file: enough for the frames right after a tag.
-const FIRST_READ: usize = 16 * 1024;
+const FIRST_READ: usize = 8 * 1024;
 
 /// Positions of frame syncs in `data`: each `i` with `data[i] == 0xFF` and
 /// `data[i + 1] & 0xE0 == 0xE0` (mutagen's `iter_sync` over the first
@@ -277,9 +277,14 @@ fn next_sync<R: Region + ?Sized>(
     mut pos: u64,
     end: u64,
 ) -> Result<Option<u64>, MpegError> {
-    const CHUNK: u64 = 64 * 1024;
+    // Small first: the sync is nearly always in the first bytes, which the
+    // region holds already; each miss doubles the next request.
+    const FIRST_CHUNK: u64 = 4 * 1024;
+    const MAX_CHUNK: u64 = 64 * 1024;
+    let mut chunk_len = FIRST_CHUNK;
     while pos.saturating_add(1) < end {
-        let want = (end - pos).min(CHUNK) as usize;
+        let want = (end - pos).min(chunk_len) as usize;
+        chunk_len = (chunk_len * 2).min(MAX_CHUNK);
         let chunk = region.get(pos, want)?;
         if chunk.len() < 2 {
             return Ok(None);
