@@ -95,8 +95,11 @@ def id3_v1_frame(table: Dict[str, Any], native: Dict[str, Any], frame_id: str,
 
 class PendingFrames:
     """Decoded frames of a loaded tag, built into objects on demand."""
-    def build(self) -> Dict[str, Any]:
-        """{hash_key: frame}, new frame objects on every call."""
+    def build(self, merge_v1: bool = True, upgrade: bool = False
+              ) -> Tuple[Dict[str, Any], Optional[List[Tuple[str, Dict[str, Any]]]], bool]:
+        """({hash_key: frame}, v1_fields, upgraded): new frame objects on
+        every call; the ID3v1 frames merged unless v1_fields is returned;
+        converted to ID3v2.4 natively when asked and possible."""
     ...
 
 def id3_parse_v1(data: bytes, v2_version: int = 4) -> Optional[List[Tuple[str, Dict[str, Any]]]]:

@@ -4,6 +4,7 @@
 //! * `unsync`: `unsynch.encode/decode`.
 //! * `read`: reading a file's tags (`id3_read`).
 //! * `build`: a tag's frames as Python objects, built in one step.
+//! * `upgrade`: the ID3v2.4 conversion of such frames after a load.
 //! * `v1`: ID3v1 find, parse and make.
 //! * `save`: writing and deleting tags in a file.
 //! * `spec`: one frame field between bytes and its Python value.
@@ -14,6 +15,7 @@ mod read;
 mod save;
 mod spec;
 mod unsync;
+mod upgrade;
 mod v1;
 
 use pyo3::prelude::*;

@@ -17,6 +17,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyTuple};
 
 use super::build::{decode, Decoded, FrameBuilder};
+use super::upgrade::upgrade_to_v24;
 use super::{error, v1};
 use crate::source::{self, PySource};
 
@@ -484,19 +485,21 @@ pub struct PendingFrames {
 
 #[pymethods]
 impl PendingFrames {
-    /// `({hash_key: frame}, v1_fields)`: new frame objects on every call.
-    /// With `merge_v1`, the ID3v1 frames the tag lacks are in the dict
-    /// (see [`merge_v1_frames`], with the tag's version) and `v1_fields` is
-    /// None; else,
-    /// or when that cannot be done here, `v1_fields` is the
-    /// `[(frame_id, kwargs)]` list for the Python merge (None without an
-    /// ID3v1 tag).
-    #[pyo3(signature = (merge_v1=true))]
+    /// `({hash_key: frame}, v1_fields, upgraded)`: new frame objects on
+    /// every call. With `merge_v1`, the ID3v1 frames the tag lacks are in
+    /// the dict (see [`merge_v1_frames`], with the tag's version) and
+    /// `v1_fields` is None; else, or when that cannot be done here,
+    /// `v1_fields` is the `[(frame_id, kwargs)]` list for the Python merge
+    /// (None without an ID3v1 tag). With `upgrade` too, the frames are
+    /// converted to ID3v2.4 as `update_to_v24` does, when that can be done
+    /// here ([`upgrade_to_v24`]); `upgraded` says whether it was.
+    #[pyo3(signature = (merge_v1=true, upgrade=false))]
     fn build<'py>(
         &self,
         py: Python<'py>,
         merge_v1: bool,
-    ) -> PyResult<(Bound<'py, PyAny>, Option<Bound<'py, PyList>>)> {
+        upgrade: bool,
+    ) -> PyResult<(Bound<'py, PyAny>, Option<Bound<'py, PyList>>, bool)> {
         let builder = FrameBuilder::new(self.table.bind(py).clone(), self.native.bind(py).clone())?;
         let fingerprint = self.fingerprint.as_ref().map(|f| f.bind(py).clone());
         let (frames, _) = build_frames(
@@ -508,22 +511,25 @@ impl PendingFrames {
             None,
             "",
         )?;
-        let Some(v1) = &self.v1 else {
-            return Ok((frames, None));
+        let Ok(dict) = frames.cast::<PyDict>() else {
+            let v1 = match &self.v1 {
+                Some(v1) => Some(v1::frames_to_py(py, v1, 4)?),
+                None => None,
+            };
+            return Ok((frames, v1, false));
         };
-        let version = if self.tag.bytes.header().major == 4 {
-            4
-        } else {
-            3
-        };
-        if merge_v1 {
-            if let Ok(dict) = frames.cast::<PyDict>() {
-                if merge_v1_frames(&builder, v1, version, dict)? {
-                    return Ok((frames, None));
-                }
+        if let Some(v1) = &self.v1 {
+            let version = if self.tag.bytes.header().major == 4 {
+                4
+            } else {
+                3
+            };
+            if !(merge_v1 && merge_v1_frames(&builder, v1, version, dict)?) {
+                return Ok((frames, Some(v1::frames_to_py(py, v1, 4)?), false));
             }
         }
-        Ok((frames, Some(v1::frames_to_py(py, v1, 4)?)))
+        let upgraded = upgrade && upgrade_to_v24(&builder, dict)?;
+        Ok((frames, None, upgraded))
     }
 
     /// The object itself: it never changes.

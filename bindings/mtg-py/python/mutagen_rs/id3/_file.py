@@ -425,8 +425,12 @@ class ID3(ID3Tags, mutagen_rs.Metadata):
             if base:
                 store.update(base)
             # the ID3v1 frames are merged natively, unless the tag had
-            # frames before this load
-            frames, v1 = pending.build(not store)
+            # frames before this load; so is the conversion to v2.4 when
+            # the frames allow it
+            upgrade = translate and v2_version == 4 and not store
+            frames, v1, upgraded = pending.build(not store, upgrade)
+            if upgraded:
+                translate = False
             if not store:
                 store.update(frames)
             else:

@@ -352,8 +352,9 @@ _PROXY_DELITEM = DictProxy.__delitem__
 # ID3v2.2 picture formats and their mime types.
 _PIC_MIMES = {"PNG": "image/png", "JPG": "image/jpeg"}
 
-_YEAR = re.compile(r"(\d{4})(-\d{2}-\d{2})?\Z")
-_TWO_PAIRS = re.compile(r"(\d{2})(\d{2})\Z")
+# (ASCII digits only, as mutagen matches them)
+_YEAR = re.compile(r"([0-9]{4})(-[0-9]{2}-[0-9]{2})?\Z")
+_TWO_PAIRS = re.compile(r"([0-9]{2})([0-9]{2})\Z")
 
 
 def _v23_to_timestamps(years, dates, times):
