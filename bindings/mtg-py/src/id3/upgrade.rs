@@ -4,10 +4,11 @@
 //!
 //! After a load, mutagen converts the frames to ID3v2.4: ID3v2.3's `TYER`,
 //! `TDAT` and `TIME` become one `TDRC`, `TORY` becomes `TDOR`, frames
-//! ID3v2.4 lacks are dropped; `TCON` genre references and ID3v2.2 picture
-//! formats are rewritten. Most tags need only the first two, or nothing;
-//! [`upgrade_to_v24`] does those on the dict of new frames and declines
-//! (changing nothing) anything else, which the Python conversion then does.
+//! ID3v2.4 lacks are dropped; `TCON` genre references, `IPLS` and ID3v2.2
+//! picture formats are rewritten. [`upgrade_to_v24`] does all but the
+//! `TCON` part (left to Python, which owns the genre table) on the dict of
+//! new frames, and declines (changing nothing) `IPLS` and the rarer cases,
+//! which the Python conversion then does whole.
 
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
@@ -20,22 +21,6 @@ const NOT_IN_V24: [&str; 4] = ["RVAD", "EQUA", "TRDA", "TSIZ"];
 
 /// ID3v2.2 picture formats the conversion rewrites as mime types.
 const V22_PICTURE_FORMATS: [&str; 2] = ["PNG", "JPG"];
-
-/// `TCON` words the conversion rewrites ("CR", "RX").
-const GENRE_WORDS: [&str; 2] = ["CR", "RX"];
-
-/// Whether `value` is a genre name the conversion leaves as it is (not
-/// empty, not a number, not a genre word, no reference, NUL or line break).
-/// False also when that cannot be told here (a value made only of numeric
-/// characters: Python's `isdecimal` decides).
-fn plain_genre(value: &str) -> bool {
-    if value.is_empty() || GENRE_WORDS.contains(&value) || value.contains(['(', '\0', '\n']) {
-        return false;
-    }
-    // not a number when one character is not numeric (`isdecimal` needs
-    // every character to be a decimal digit, which is numeric)
-    value.chars().any(|c| !c.is_numeric())
-}
 
 /// A text frame's values, when they are all `str`s.
 fn texts(frame: &Bound<'_, PyAny>) -> PyResult<Option<Vec<String>>> {
@@ -113,11 +98,11 @@ fn latin1_body(text: &str) -> Vec<u8> {
 
 /// Converts `frames` (`{hash_key: frame}`, the frames of one tag built by
 /// `builder`, without sub-frames) to ID3v2.4 as `update_to_v24` does, in
-/// place. Returns False, having changed nothing, when the tag holds
-/// something only the Python conversion handles: `IPLS`, a `TCON` value
-/// that is not a plain genre name, an ID3v2.2 picture format, date frames
-/// with other than ASCII text, a `TORY` that is not one ASCII value, or a
-/// replaced `TDRC`/`TDOR` class.
+/// place, except for `TCON` (see the module documentation). Returns False,
+/// having changed nothing, when the tag holds something only the Python
+/// conversion handles: `IPLS`, an ID3v2.2 picture format, date frames
+/// whose values are not all `str`s, a `TORY` that is not one ASCII value,
+/// or a replaced `TDRC`/`TDOR` class.
 pub fn upgrade_to_v24(builder: &FrameBuilder<'_>, frames: &Bound<'_, PyDict>) -> PyResult<bool> {
     let py = frames.py();
     let mut dates: [Option<Bound<'_, PyAny>>; 4] = [None, None, None, None];
@@ -127,20 +112,6 @@ pub fn upgrade_to_v24(builder: &FrameBuilder<'_>, frames: &Bound<'_, PyDict>) ->
         let key = key.to_str()?;
         match key {
             "IPLS" => return Ok(false),
-            "TCON" => {
-                let text = frame.getattr(pyo3::intern!(py, "text"))?;
-                let Ok(list) = text.cast_exact::<PyList>() else {
-                    return Ok(false);
-                };
-                for value in list.iter() {
-                    let Ok(value) = value.cast::<PyString>() else {
-                        return Ok(false);
-                    };
-                    if !plain_genre(value.to_str()?) {
-                        return Ok(false);
-                    }
-                }
-            }
             "TYER" => dates[0] = Some(frame),
             "TDAT" => dates[1] = Some(frame),
             "TIME" => dates[2] = Some(frame),
@@ -266,24 +237,5 @@ mod tests {
             ["2004-01-01", "2005-02-02 12:00:00"]
         );
         assert!(timestamps(&s(&[]), &s(&["0101"]), &s(&["1200"])).is_empty());
-    }
-
-    #[test]
-    fn plain_genres() {
-        assert!(plain_genre("Rock"));
-        assert!(plain_genre("80s"));
-        assert!(plain_genre("Drum & Bass"));
-        assert!(!plain_genre(""));
-        assert!(!plain_genre("17"));
-        assert!(!plain_genre("(17)"));
-        assert!(!plain_genre("(17)Rock"));
-        assert!(!plain_genre("CR"));
-        assert!(!plain_genre("RX"));
-        assert!(!plain_genre("Rock\0Pop"));
-        assert!(!plain_genre("Rock\nPop"));
-        assert!(plain_genre("ロック"));
-        // numeric characters only: left to Python
-        assert!(!plain_genre("٣٣"));
-        assert!(!plain_genre("Ⅻ"));
     }
 }

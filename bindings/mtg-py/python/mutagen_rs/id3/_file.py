@@ -429,8 +429,6 @@ class ID3(ID3Tags, mutagen_rs.Metadata):
             # the frames allow it
             upgrade = translate and v2_version == 4 and not store
             frames, v1, upgraded = pending.build(not store, upgrade)
-            if upgraded:
-                translate = False
             if not store:
                 store.update(frames)
             else:
@@ -440,7 +438,11 @@ class ID3(ID3Tags, mutagen_rs.Metadata):
                         add(frame, False)
                     else:
                         store[key] = frame
-            work._finish_load(v1, None, translate, v2_version)
+            if upgraded:
+                # all of the v2.4 conversion but TCON's genre names
+                work._update_genres()
+            else:
+                work._finish_load(v1, None, translate, v2_version)
             d["unknown_frames"] = work.unknown_frames
             d["_DictProxy__dict"] = store
             del d["_pending"]

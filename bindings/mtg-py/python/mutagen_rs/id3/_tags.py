@@ -530,15 +530,20 @@ class ID3Tags(DictProxy, Tags):
             raise TypeError("%r not a Frame instance" % tag)
         super(ID3Tags, self).__setitem__(key, tag)
 
+    def _update_genres(self):
+        """Rewrite the "(NN)" references and numbers of TCON as genre
+        names (part of both conversions)."""
+
+        if "TCON" in self:
+            tcon = self["TCON"]
+            if not (type(tcon.text) is list and _plain_genres(tcon.text)):
+                tcon.genres = tcon.genres
+
     def __update_common(self, ids=None):
         """Conversions done for both target versions. ``ids`` is the set of
         the first four characters of every key, when known."""
 
-        if "TCON" in self:
-            # rewrite "(NN)" references as genre names
-            tcon = self["TCON"]
-            if not (type(tcon.text) is list and _plain_genres(tcon.text)):
-                tcon.genres = tcon.genres
+        self._update_genres()
 
         if ids is not None and "APIC" not in ids:
             return
