@@ -46,5 +46,5 @@ pub use edit::{delete_bytes, insert_bytes, move_bytes, replace_region, resize_by
 pub use error::{Error, Result, TextError};
 pub use padding::PaddingInfo;
 pub use read_windows::ReadWindows;
-pub use source::{ByteSource, FileSource, SliceSource};
+pub use source::{ByteSource, CountingSource, FileSource, SliceSource};
 pub use text::{DecodeMode, Encoding, Endian};

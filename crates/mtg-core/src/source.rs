@@ -187,6 +187,46 @@ impl ByteSource for FileSource {
     }
 }
 
+/// A [`ByteSource`] over another that counts the reads reaching it: what
+/// a reader's read pattern would cost in system calls over a file (used by
+/// tests of readers that must read little). It never lends its bytes
+/// ([`ByteSource::as_bytes`] is None), so readers take their reading path.
+pub struct CountingSource<S> {
+    inner: S,
+    reads: std::cell::Cell<usize>,
+}
+
+impl<S: ByteSource> CountingSource<S> {
+    /// A counter over `inner`, at zero.
+    pub fn new(inner: S) -> Self {
+        CountingSource {
+            inner,
+            reads: std::cell::Cell::new(0),
+        }
+    }
+
+    /// How many `read_at` and `read_range` calls reached the source.
+    pub fn reads(&self) -> usize {
+        self.reads.get()
+    }
+}
+
+impl<S: ByteSource> ByteSource for CountingSource<S> {
+    fn len(&self) -> u64 {
+        self.inner.len()
+    }
+
+    fn read_at(&self, offset: u64, buf: &mut [u8]) -> Result<usize> {
+        self.reads.set(self.reads.get() + 1);
+        self.inner.read_at(offset, buf)
+    }
+
+    fn read_range(&self, offset: u64, len: usize) -> Result<Cow<'_, [u8]>> {
+        self.reads.set(self.reads.get() + 1);
+        self.inner.read_range(offset, len)
+    }
+}
+
 /// Read into `buf` at `offset` until it is full or the file ends, retrying
 /// interrupted and short reads. Returns the number of bytes read.
 fn read_fully_at(file: &File, offset: u64, buf: &mut [u8]) -> io::Result<usize> {

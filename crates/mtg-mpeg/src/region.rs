@@ -137,51 +137,23 @@ impl<S: ByteSource + ?Sized> Region for SourceRegion<'_, S> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use mtg_core::SliceSource;
-    use std::cell::Cell;
-
-    /// A source counting its reads.
-    struct Counting<'a> {
-        inner: SliceSource<'a>,
-        reads: Cell<usize>,
-    }
-
-    impl ByteSource for Counting<'_> {
-        fn len(&self) -> u64 {
-            self.inner.len()
-        }
-        fn read_at(&self, offset: u64, buf: &mut [u8]) -> mtg_core::Result<usize> {
-            self.reads.set(self.reads.get() + 1);
-            self.inner.read_at(offset, buf)
-        }
-        fn read_range(
-            &self,
-            offset: u64,
-            len: usize,
-        ) -> mtg_core::Result<std::borrow::Cow<'_, [u8]>> {
-            self.reads.set(self.reads.get() + 1);
-            self.inner.read_range(offset, len)
-        }
-    }
+    use mtg_core::{CountingSource, SliceSource};
 
     #[test]
     fn grows_and_reanchors() {
         let data: Vec<u8> = (0..2_000_000u32).map(|i| (i % 251) as u8).collect();
-        let src = Counting {
-            inner: SliceSource::new(&data),
-            reads: Cell::new(0),
-        };
+        let src = CountingSource::new(SliceSource::new(&data));
         let mut r = SourceRegion::new(&src, 1000);
         assert_eq!(r.get(10, 4).unwrap(), &data[10..14]);
-        assert_eq!(src.reads.get(), 1);
+        assert_eq!(src.reads(), 1);
         assert_eq!(r.get(500, 100).unwrap(), &data[500..600]);
-        assert_eq!(src.reads.get(), 1);
+        assert_eq!(src.reads(), 1);
         // Past the end of the buffer: grows.
         assert_eq!(r.get(1500, 10).unwrap(), &data[1500..1510]);
-        assert_eq!(src.reads.get(), 2);
+        assert_eq!(src.reads(), 2);
         // Far away: a new buffer.
         assert_eq!(r.get(1_900_000, 10).unwrap(), &data[1_900_000..1_900_010]);
-        assert_eq!(src.reads.get(), 3);
+        assert_eq!(src.reads(), 3);
         // Behind the new buffer: another new buffer.
         assert_eq!(r.get(5, 3).unwrap(), &data[5..8]);
         // Clamped at the end, and past it.
