@@ -271,8 +271,12 @@ def test_own_methods_and_signatures():
             assert attr in vars(b), (name, attr)
             va, vb = vars(a)[attr], vars(b)[attr]
             if callable(va):
-                assert (str(inspect.signature(va)) ==
-                        str(inspect.signature(vb))), (name, attr)
+                ours = str(inspect.signature(vb))
+                if isinstance(vb, types.MethodDescriptorType):
+                    # a native method (VCommentDict.__getitem__, keys):
+                    # its `self` is positional-only
+                    ours = ours.replace("(self, /", "(self")
+                assert str(inspect.signature(va)) == ours, (name, attr)
             else:
                 assert va == vb, (name, attr)
     assert (str(inspect.signature(ref.is_valid_key)) ==

@@ -145,12 +145,12 @@ def id3_unwrap_frame_body(version: Tuple[int, int, int], flags: int, data: bytes
 def vorbis_parse(data: bytes, errors: str, framing: bool) -> Tuple[str, List[Tuple[str, str]], int]:
     """Parse a Vorbis comment packet: (vendor, [(key, value)], bytes used).
     Errors carry ``_vorbis_partial = (vendor or None, comments)``."""
+def vorbis_getitem(self: List[Any], key: Any) -> Any:
+    """``VCommentDict.__getitem__`` (a method descriptor of ``list``)."""
+def vorbis_keys(self: List[Any]) -> List[str]:
+    """``VCommentDict.keys`` (a method descriptor of ``list``)."""
 def vorbis_write(vendor: str, comments: List[Tuple[str, str]], framing: bool) -> bytes:
     """Serialise a Vorbis comment packet (framing byte if `framing`)."""
-def vorbis_lookup(comments: Any, key: Any) -> Optional[List[Any]]:
-    """``VCommentDict.__getitem__`` for a plain list and valid str key: the
-    values whose name equals `key` ignoring case (maybe empty); None when
-    the Python code has to answer."""
 def flac_streaminfo_parse(data: bytes) -> dict:
     """The attributes of a STREAMINFO body."""
 def flac_seektable_parse(data: bytes, point_class: Any) -> List[Any]:
@@ -174,8 +174,12 @@ class FlacState:
     """The blocks of a loaded FLAC file, built into Python values on request."""
 
     def blocks(self, point_class: Any) -> List[Tuple[int, Any]]: ...
-    def build(self, classes: Tuple[Any, ...], info: Any, tags: Any, tags_index: int, path: Any, fingerprint: Any) -> Tuple[List[Any], Any, Any]:
-        """The block objects in file order: (blocks, seektable, cuesheet)."""
+    def build(self, classes: Tuple[Any, ...], info: Any, tags: Any, tags_index: int, path: Any, fingerprint: Any, made_pictures: Optional[List[Any]] = None) -> Tuple[List[Any], Any, Any]:
+        """The block objects in file order: (blocks, seektable, cuesheet);
+        the picture blocks are `made_pictures` (what `pictures` gave) when
+        given."""
+    def pictures(self, picture_class: Any, tags_index: int, path: Any, fingerprint: Any) -> List[Any]:
+        """The picture blocks alone, as `build` makes them."""
 
 def flac_load(filething: Any, name: Any, info_class: Any, tags_class: Any) -> Tuple[Any, Any, int, FlacState, Optional[Tuple[int, int, int, int]]]:
     """Read a FLAC file's metadata: (info, tags, tags_index, state,

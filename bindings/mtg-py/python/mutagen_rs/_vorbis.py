@@ -27,10 +27,6 @@ _NOT_VALID = "file is not a valid Vorbis comment"
 
 _unpack_uint32 = _struct.Struct("<I").unpack
 
-# The native fast path of VCommentDict lookups; it answers None when the
-# Python code has to (unusual keys or items).
-_lookup = _native.vorbis_lookup
-
 # One or more of 0x20..0x7D except '=' (0x3D).
 _valid_key_match = _re.compile("[ -<>-}]+\\Z").match
 
@@ -318,6 +314,30 @@ def _errors_type_error(errors):
         "decode() argument 'errors' must be str, not %s" % kind))
 
 
+def _getitem_slow(self, key):
+    """``VCommentDict.__getitem__`` where the native lookup cannot answer
+    (`key` is not a str naming a valid key, or the comments are not plain
+    ``(str, value)`` tuples in a plain list)."""
+
+    if isinstance(key, slice):
+        return list.__getitem__(self, key)
+
+    if not is_valid_key(key):
+        raise ValueError
+
+    key = key.lower()
+    values = [value for (k, value) in self if k.lower() == key]
+    if not values:
+        raise KeyError(key)
+    return values
+
+
+def _keys_slow(self):
+    """``VCommentDict.keys()`` where the native code cannot answer."""
+
+    return list({k.lower() for k, v in self})
+
+
 class VCommentDict(VComment, DictMixin):
     """A :class:`VComment` that also works like a dict.
 
@@ -328,32 +348,11 @@ class VCommentDict(VComment, DictMixin):
     uses the list.
     """
 
-    def __getitem__(self, key):
-        """All values of `key` (case-insensitive), as a new list; with a
-        slice, the slice of the list.
-
-        Raises:
-            KeyError: no such key
-            ValueError: `key` is not a valid key
-        """
-
-        values = _lookup(self, key)
-        if values:
-            return values
-        if values is not None:
-            raise KeyError(key.lower())
-
-        if isinstance(key, slice):
-            return list.__getitem__(self, key)
-
-        if not is_valid_key(key):
-            raise ValueError
-
-        key = key.lower()
-        values = [value for (k, value) in self if k.lower() == key]
-        if not values:
-            raise KeyError(key)
-        return values
+    # All values of `key` (case-insensitive), as a new list; with a slice,
+    # the slice of the list. Raises KeyError (no such key) or ValueError
+    # (`key` is not a valid key). Native: the lookup of a valid str key in
+    # plain comments, else _getitem_slow.
+    __getitem__ = _native.vorbis_getitem
 
     def __delitem__(self, key):
         """Remove every value of `key` (case-insensitive); with a slice,
@@ -401,10 +400,9 @@ class VCommentDict(VComment, DictMixin):
         for value in values:
             self.append((key, value))
 
-    def keys(self):
-        """The distinct keys, lower case."""
-
-        return list({k.lower() for k, v in self})
+    # The distinct keys, lower case. Native for plain comments, else
+    # _keys_slow.
+    keys = _native.vorbis_keys
 
     def as_dict(self):
         """A plain dict of lower-case key to list of values."""

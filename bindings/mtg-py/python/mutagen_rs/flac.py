@@ -812,12 +812,14 @@ class FLAC(_FileType):
         except BaseException as e:
             if type(e) is not MutagenError or filething.fileobj is not None:
                 d.pop("_flac_blocks", None)
+                d.pop("_flac_pictures", None)
                 d["metadata_blocks"] = []
                 d["tags"] = None
                 d["cuesheet"] = None
                 d["seektable"] = None
             raise
         d.pop("metadata_blocks", None)
+        d.pop("_flac_pictures", None)
         d.pop("cuesheet", None)
         d.pop("seektable", None)
         d["tags"] = tags
@@ -840,7 +842,8 @@ class FLAC(_FileType):
             return
         info, tags, tags_index, state, path, fingerprint = pending
         blocks, seektable, cuesheet = state.build(
-            _BLOCK_CLASSES, info, tags, tags_index, path, fingerprint)
+            _BLOCK_CLASSES, info, tags, tags_index, path, fingerprint,
+            d.pop("_flac_pictures", None))
         d.setdefault("metadata_blocks", blocks)
         d.setdefault("cuesheet", cuesheet)
         d.setdefault("seektable", seektable)
@@ -874,6 +877,16 @@ class FLAC(_FileType):
     def pictures(self):
         """list[Picture]: the embedded pictures"""
 
+        d = self.__dict__
+        pending = d.get("_flac_blocks")
+        if pending is not None and "metadata_blocks" not in d:
+            # Only the pictures are made (the same objects the block list
+            # gets when it is built).
+            pictures = d.get("_flac_pictures")
+            if pictures is None:
+                pictures = d["_flac_pictures"] = pending[3].pictures(
+                    Picture, pending[2], pending[4], pending[5])
+            return list(pictures)
         return [b for b in self.metadata_blocks if b.code == Picture.code]
 
     @_save_method
