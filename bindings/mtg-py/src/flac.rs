@@ -1733,19 +1733,6 @@ impl EditTarget for PyWriter<'_> {
 // ---------------------------------------------------------------------------
 // loading a file
 
-/// `object.__new__`: block objects are made without running `__init__`.
-static OBJECT_NEW: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
-
-fn object_new(py: Python<'_>) -> PyResult<&Bound<'_, PyAny>> {
-    OBJECT_NEW
-        .get_or_try_init(py, || {
-            py.get_type::<PyAny>()
-                .getattr(pyo3::intern!(py, "__new__"))
-                .map(Bound::unbind)
-        })
-        .map(|f| f.bind(py))
-}
-
 /// What was read from a FLAC file that the Python side may ask for later:
 /// every block, for building the `metadata_blocks` list.
 #[pyclass(module = "mutagen_rs._native", frozen)]
@@ -1795,16 +1782,8 @@ impl FlacState {
         else {
             return Err(PyTypeError::new_err("build() needs 9 classes"));
         };
-        let object_new = object_new(py)?;
         let code_name = intern!(py, "code");
-        let new_object =
-            |cls: &Bound<'py, PyAny>| -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyDict>)> {
-                let obj = object_new.call1((cls,))?;
-                let dict = obj
-                    .getattr(intern!(py, "__dict__"))?
-                    .cast_into::<PyDict>()?;
-                Ok((obj, dict))
-            };
+        let new_object = crate::instance::new_instance_with_dict;
         let out = PyList::empty(py);
         let mut seektable = py.None().into_bound(py);
         let mut cuesheet = py.None().into_bound(py);
@@ -2022,10 +2001,7 @@ impl FlacState {
         fingerprint: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
         use pyo3::intern;
-        let obj = object_new(py)?.call1((picture_cls,))?;
-        let dict = obj
-            .getattr(intern!(py, "__dict__"))?
-            .cast_into::<PyDict>()?;
+        let (obj, dict) = crate::instance::new_instance_with_dict(picture_cls)?;
         let fields = picture_fields(py, p)?;
         let names = [
             intern!(py, "type"),

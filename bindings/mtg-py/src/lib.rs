@@ -7,6 +7,8 @@ mod errors;
 mod file_type;
 mod flac;
 mod id3;
+mod instance;
+mod mp3_open;
 mod mpeg;
 mod prefetch;
 mod source;
@@ -41,6 +43,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     flac::register(m)?;
     id3::register(m)?;
     mpeg::register(m)?;
+    m.add_function(wrap_pyfunction!(mp3_open::mp3_open, m)?)?;
     m.add_function(wrap_pyfunction!(source::file_range_if_unchanged, m)?)?;
     m.add_class::<prefetch::Prefetch>()?;
     m.add_function(wrap_pyfunction!(prefetch::prefetch, m)?)?;

@@ -75,6 +75,11 @@ def id3_unsynch_encode(value: bytes) -> bytes:
     """Apply ID3 unsynchronisation."""
     ...
 
+def mp3_open(path: Any, mpeg_modes: Any, table: Any, native: Any, id3_class: Any, header_class: Any, info_class: Any) -> Any:
+    """``MP3(path)``'s load in one call: ``(tags, info)`` (tags None for a
+    file without ID3 tags; info an ``info_class`` instance, or the exception
+    reading the stream raised), or ``id3_read``'s dict when the tag's frames
+    cannot be left for later."""
 def id3_read(filething: Any, load_v1: bool = True, known_ids: Any = None,
              v2_version: int = 4, table: Optional[Dict[str, Any]] = None,
              native: Optional[Dict[str, Any]] = None,

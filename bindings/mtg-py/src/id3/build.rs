@@ -73,27 +73,6 @@ fn name<'py>(py: Python<'py>, text: &'static str) -> Bound<'py, PyString> {
     }
 }
 
-/// `object.__new__(cls)`: an instance without running `__init__`.
-pub fn new_instance<'py>(py: Python<'py>, cls: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-    object_new(py)?.call1((cls,))
-}
-
-/// `object.__new__`: an instance of a frame class without running its
-/// `__init__` (whose per-field validation is what this module avoids).
-static OBJECT_NEW: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
-
-fn object_new(py: Python<'_>) -> PyResult<&Bound<'_, PyAny>> {
-    OBJECT_NEW
-        .get_or_try_init(py, || {
-            Ok::<_, PyErr>(
-                py.get_type::<pyo3::types::PyAny>()
-                    .getattr(pyo3::intern!(py, "__new__"))?
-                    .unbind(),
-            )
-        })
-        .map(|f| f.bind(py))
-}
-
 /// A frame decoded before any Python object is made (this needs no GIL).
 pub enum Decoded<'a> {
     /// Left to the Python path: no definition here, an ID3v2.2 frame,
@@ -226,7 +205,7 @@ impl<'py> FrameBuilder<'py> {
             py,
             table,
             native,
-            object_new: object_new(py)?.clone(),
+            object_new: crate::instance::object_new(py)?.clone(),
         })
     }
 

@@ -20,6 +20,8 @@ mod v1;
 
 use pyo3::prelude::*;
 
+pub(crate) use read::id3_read;
+
 /// Adds this module's functions to `mutagen_rs._native`.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(unsync::id3_unsynch_decode, m)?)?;

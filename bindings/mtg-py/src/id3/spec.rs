@@ -116,7 +116,7 @@ fn int_from_py(obj: &Bound<'_, PyAny>) -> PyResult<PyInt> {
 fn timestamp_to_py<'py>(py: Python<'py>, ts: &Id3TimeStamp) -> PyResult<Bound<'py, PyAny>> {
     let cls = specs_class(py, &TIME_STAMP, "ID3TimeStamp")?;
     let parsed = Id3TimeStamp::parse(&ts.text());
-    let obj = super::build::new_instance(py, &cls)?;
+    let obj = crate::instance::new_instance(&cls)?;
     let dict = obj
         .getattr(pyo3::intern!(py, "__dict__"))?
         .cast_into::<pyo3::types::PyDict>()?;

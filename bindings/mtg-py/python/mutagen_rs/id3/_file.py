@@ -78,16 +78,6 @@ def _merge_v1(tags, frames):
             tags.add(frame)
 
 
-def _read_for_mp3(path, mpeg_modes):
-    """What ``ID3()._load(path, mpeg_modes=mpeg_modes)`` reads, read here
-    without making the ID3 object (MP3 needs none for a file without
-    tags): the reader's result, ``{"untagged": True, "mpeg": ...}`` for a
-    file without any ID3 tag. Pass it on to ``_load`` as ``result``."""
-
-    return _native.id3_read(path, True, None, 4, _Frames, _NATIVE_FRAMES,
-                            mpeg_modes, True)
-
-
 def _merge_v1_fields(tags, fields, known_frames, v2_version):
     """``_merge_v1(tags, ParseID3v1-like frames of fields)``, without
     building the frames the tag already has (and building the
@@ -303,9 +293,9 @@ class ID3(ID3Tags, mutagen_rs.Metadata):
         """Load through the Rust reader; ``source`` is a path or a file
         object at its start. With ``mpeg_modes`` (for MP3), returns what
         the reader found of the MPEG stream after the tag: MPEGInfo's
-        attributes or the exception reading them raised. ``result``: what
-        ``_read_for_mp3`` read, when the caller read it already (a plain
-        ID3 with the default arguments only)."""
+        attributes or the exception reading them raised. ``result``: the
+        ``id3_read`` answer ``_native.mp3_open`` gave back, when the caller
+        read it already (a plain ID3 with the default arguments only)."""
 
         if v2_version not in (3, 4):
             raise ValueError("Only 3 and 4 possible for v2_version")

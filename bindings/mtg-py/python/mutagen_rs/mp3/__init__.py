@@ -12,6 +12,7 @@ Names and behaviour follow ``mutagen.mp3`` of mutagen 1.48.1.
 import struct  # noqa: F401 (re-exported)
 
 from .. import _native
+from .._native import mp3_open as _mp3_open
 from .._util import (  # noqa: F401 (several re-exported)
     MutagenError, enum, BitReader, BitReaderError, convert_error, intround,
     endswith)
@@ -20,7 +21,8 @@ from ..id3 import ID3FileType, delete, ID3 as _ID3
 from ..id3._util import BitPaddedInt  # noqa: F401 (re-exported)
 from ..id3._util import ID3NoHeaderError as _ID3NoHeaderError
 from ..id3._util import error as _id3_error
-from ..id3._file import _read_for_mp3
+from ..id3._file import _Frames as _FRAMES, _NATIVE_FRAMES
+from ..id3._tags import ID3Header as _ID3Header
 from .. import easyid3 as _easyid3
 from . import _util  # noqa: F401 (the submodule, as an attribute)
 from ._util import XingHeader, XingHeaderError, VBRIHeader, VBRIHeaderError
@@ -319,21 +321,33 @@ class MP3(ID3FileType):
                 self.filename = path
                 if self.ID3 is _ID3:
                     # tags and stream info from one opening of the file,
-                    # tagged or not
+                    # tagged or not; the objects made natively when the
+                    # frames can wait (see _native.mp3_open)
                     try:
-                        result = _read_for_mp3(path, _MODES)
-                        if result.get("untagged"):
+                        result = _mp3_open(path, _MODES, _FRAMES,
+                                           _NATIVE_FRAMES, _ID3, _ID3Header,
+                                           MPEGInfo)
+                        if type(result) is tuple:
+                            tags, info = result
+                            if tags is None:
+                                self.tags = None
+                                self.info = info if type(info) is MPEGInfo \
+                                    else _info_from(info)
+                                return
+                        elif result.get("untagged"):
                             self.tags = None
                             self.info = _info_from(result.get("mpeg"))
                             return
-                        tags = _ID3()
-                        tags.filename = path
-                        attrs = tags._load(path, mpeg_modes=_MODES,
-                                           result=result)
+                        else:
+                            tags = _ID3()
+                            tags.filename = path
+                            info = tags._load(path, mpeg_modes=_MODES,
+                                              result=result)
                     except IOError as e:
                         raise _id3_error(e).with_traceback(e.__traceback__)
                     self.tags = tags
-                    self.info = _info_from(attrs)
+                    self.info = info if type(info) is MPEGInfo \
+                        else _info_from(info)
                     return
                 # another tag class (EasyID3): a file without tags in one
                 # go, else the tags, then the stream after them

@@ -1,0 +1,130 @@
+"""MP3(path) makes its tag and stream-info objects natively
+(_native.mp3_open) when the tag's frames can wait: the objects are those
+the Python steps make from id3_read's answer (ID3() + ID3._load, MPEGInfo
+from the attributes), attribute for attribute and in the same order, and the
+file reads as mutagen reads it."""
+
+import glob
+import os
+import shutil
+
+import pytest
+
+import mutagen.id3 as R_ID3
+import mutagen.mp3 as R_MP3
+import mutagen_rs._native as _native
+import mutagen_rs.id3 as O_ID3
+import mutagen_rs.mp3 as O_MP3
+from mutagen_rs.id3 import _file as id3_file
+
+from conftest import TEST_FILES
+
+SAMPLES = sorted(glob.glob(os.path.join(TEST_FILES, "*.mp3")))
+
+
+def _python_steps(path):
+    """What MP3.load made before mp3_open: id3_read, then the objects in
+    Python."""
+    result = _native.id3_read(path, True, None, 4, id3_file._Frames,
+                              id3_file._NATIVE_FRAMES, O_MP3._MODES, True)
+    if result.get("untagged"):
+        return None, O_MP3._info_from(result.get("mpeg"))
+    tags = O_MP3._ID3()
+    tags.filename = path
+    attrs = tags._load(path, mpeg_modes=O_MP3._MODES, result=result)
+    return tags, O_MP3._info_from(attrs)
+
+
+def _state(obj):
+    """The instance dict, its order kept; the pending frames (a native
+    object, new on every load) by type, the header by its own state."""
+    out = []
+    for key, value in vars(obj).items():
+        if key == "_pending":
+            value = (type(value[0]).__name__,) + tuple(value[1:])
+        elif key == "_header" and value is not None:
+            value = list(vars(value).items())
+        out.append((key, value))
+    return out
+
+
+def _frames(tags):
+    return [(k, repr(v)) for k, v in tags.items()], tags.unknown_frames
+
+
+def test_samples_exist():
+    assert len(SAMPLES) >= 5
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=os.path.basename)
+def test_same_objects_as_the_python_steps(path):
+    made = O_MP3.MP3(path)
+    try:
+        tags, info = _python_steps(path)
+    except Exception as e:  # the load must fail the same way
+        with pytest.raises(type(e)):
+            O_MP3.MP3(path)
+        return
+    assert type(made.info) is type(info)
+    assert list(vars(made.info).items()) == list(vars(info).items())
+    if tags is None:
+        assert made.tags is None
+        return
+    assert type(made.tags) is type(tags)
+    assert _state(made.tags) == _state(tags)
+    assert _frames(made.tags) == _frames(tags)
+    assert _state(made.tags) == _state(tags)
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=os.path.basename)
+def test_reads_as_mutagen(path):
+    ours, ref = O_MP3.MP3(path), R_MP3.MP3(path)
+    assert ours.pprint() == ref.pprint()
+    assert sorted(ours.tags.keys() if ours.tags is not None else []) == \
+        sorted(ref.tags.keys() if ref.tags is not None else [])
+
+
+def test_untagged_and_errors(tmp_path):
+    # a stream without tags; a file with a tag but no stream; no file
+    plain = str(tmp_path / "plain.mp3")
+    with open(SAMPLES[0], "rb") as f:
+        data = f.read()
+    tagged = O_MP3.MP3(SAMPLES[0])
+    start = tagged.tags.size if tagged.tags is not None else 0
+    with open(plain, "wb") as f:
+        f.write(data[start:])
+    assert O_MP3.MP3(plain).tags is None
+    assert O_MP3.MP3(plain).info.pprint() == R_MP3.MP3(plain).info.pprint()
+
+    only_tag = str(tmp_path / "only_tag.mp3")
+    with open(only_tag, "wb") as f:
+        f.write(data[:start] if start else b"ID3\x04\x00\x00\x00\x00\x00\x00")
+    with pytest.raises(R_MP3.HeaderNotFoundError):
+        R_MP3.MP3(only_tag)
+    with pytest.raises(O_MP3.HeaderNotFoundError):
+        O_MP3.MP3(only_tag)
+
+    with pytest.raises(O_MP3.MutagenError) as ours:
+        O_MP3.MP3(str(tmp_path / "missing.mp3"))
+    with pytest.raises(R_MP3.MutagenError) as ref:
+        R_MP3.MP3(str(tmp_path / "missing.mp3"))
+    assert type(ours.value.__cause__ or ours.value).__name__ == \
+        type(ref.value.__cause__ or ref.value).__name__
+
+
+def test_save_after_native_open(tmp_path):
+    for path in SAMPLES:
+        a = str(tmp_path / ("a_" + os.path.basename(path)))
+        b = str(tmp_path / ("b_" + os.path.basename(path)))
+        shutil.copy(path, a)
+        shutil.copy(path, b)
+        ours, ref = O_MP3.MP3(a), R_MP3.MP3(b)
+        if ours.tags is None:
+            ours.add_tags()
+            ref.add_tags()
+        ours.tags.add(O_ID3.TIT2(encoding=3, text=["new"]))
+        ref.tags.add(R_ID3.TIT2(encoding=3, text=["new"]))
+        ours.save()
+        ref.save()
+        with open(a, "rb") as fa, open(b, "rb") as fb:
+            assert fa.read() == fb.read(), path
