@@ -30,8 +30,13 @@ pub(crate) fn new_instance_with_dict<'py>(
     cls: &Bound<'py, PyAny>,
 ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyDict>)> {
     let obj = new_instance(cls)?;
-    let dict = obj
-        .getattr(pyo3::intern!(cls.py(), "__dict__"))?
-        .cast_into::<PyDict>()?;
+    let dict = instance_dict(&obj)?;
     Ok((obj, dict))
+}
+
+/// The `__dict__` of `obj`.
+pub(crate) fn instance_dict<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyDict>> {
+    Ok(obj
+        .getattr(pyo3::intern!(obj.py(), "__dict__"))?
+        .cast_into::<PyDict>()?)
 }

@@ -8,8 +8,8 @@ mod file_type;
 mod flac;
 mod id3;
 mod instance;
-mod mp3_open;
 mod mpeg;
+mod native_open;
 mod prefetch;
 mod source;
 
@@ -43,7 +43,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     flac::register(m)?;
     id3::register(m)?;
     mpeg::register(m)?;
-    m.add_function(wrap_pyfunction!(mp3_open::mp3_open, m)?)?;
+    m.add_function(wrap_pyfunction!(native_open::mp3_open, m)?)?;
+    m.add_function(wrap_pyfunction!(native_open::id3_open_into, m)?)?;
     m.add_function(wrap_pyfunction!(source::file_range_if_unchanged, m)?)?;
     m.add_class::<prefetch::Prefetch>()?;
     m.add_function(wrap_pyfunction!(prefetch::prefetch, m)?)?;

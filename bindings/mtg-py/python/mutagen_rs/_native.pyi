@@ -80,6 +80,10 @@ def mp3_open(path: Any, mpeg_modes: Any, table: Any, native: Any, id3_class: Any
     file without ID3 tags; info an ``info_class`` instance, or the exception
     reading the stream raised), or ``id3_read``'s dict when the tag's frames
     cannot be left for later."""
+def id3_open_into(tags: Any, path: Any, table: Any, native: Any, header_class: Any) -> Optional[Dict[str, Any]]:
+    """``ID3(path)``'s load: fills in `tags` (an ``ID3`` whose ``__init__``
+    has not run) and returns None when the frames can wait, else returns
+    ``id3_read``'s dict for the Python path."""
 def id3_read(filething: Any, load_v1: bool = True, known_ids: Any = None,
              v2_version: int = 4, table: Optional[Dict[str, Any]] = None,
              native: Optional[Dict[str, Any]] = None,

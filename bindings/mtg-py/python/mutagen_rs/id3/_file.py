@@ -177,6 +177,24 @@ class ID3(ID3Tags, mutagen_rs.Metadata):
     filename = None
 
     def __init__(self, *args, **kwargs):
+        if len(args) == 1 and not kwargs and type(self) is ID3:
+            path = args[0]
+            if type(path) is str or type(path) is bytes:
+                # a plain path: the tag filled in natively when its frames
+                # can wait, else loaded with the answer read there
+                try:
+                    result = _native.id3_open_into(
+                        self, path, _Frames, _NATIVE_FRAMES, ID3Header)
+                    if result is None:
+                        return
+                    self._header = None
+                    self._version = (2, 4, 0)
+                    super(ID3, self).__init__()
+                    self.filename = path
+                    self._load(path, result=result)
+                except IOError as e:
+                    raise error(e).with_traceback(e.__traceback__)
+                return
         self._header = None
         self._version = (2, 4, 0)
         super(ID3, self).__init__(*args, **kwargs)
@@ -294,8 +312,9 @@ class ID3(ID3Tags, mutagen_rs.Metadata):
         object at its start. With ``mpeg_modes`` (for MP3), returns what
         the reader found of the MPEG stream after the tag: MPEGInfo's
         attributes or the exception reading them raised. ``result``: the
-        ``id3_read`` answer ``_native.mp3_open`` gave back, when the caller
-        read it already (a plain ID3 with the default arguments only)."""
+        ``id3_read`` answer ``_native.mp3_open`` or ``id3_open_into`` gave
+        back, when the caller read it already (a plain ID3 with the default
+        arguments only)."""
 
         if v2_version not in (3, 4):
             raise ValueError("Only 3 and 4 possible for v2_version")

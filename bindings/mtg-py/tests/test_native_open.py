@@ -1,8 +1,8 @@
-"""MP3(path) makes its tag and stream-info objects natively
-(_native.mp3_open) when the tag's frames can wait: the objects are those
-the Python steps make from id3_read's answer (ID3() + ID3._load, MPEGInfo
-from the attributes), attribute for attribute and in the same order, and the
-file reads as mutagen reads it."""
+"""MP3(path) and ID3(path) make their tag (and stream-info) objects
+natively (_native.mp3_open, id3_open_into) when the tag's frames can wait:
+the objects are those the Python steps make from id3_read's answer (ID3() +
+ID3._load, MPEGInfo from the attributes), attribute for attribute and in the
+same order, and the file reads as mutagen reads it."""
 
 import glob
 import os
@@ -128,3 +128,69 @@ def test_save_after_native_open(tmp_path):
         ref.save()
         with open(a, "rb") as fa, open(b, "rb") as fb:
             assert fa.read() == fb.read(), path
+
+
+def _id3_python_steps(path):
+    """ID3(path) through ID3() then load(path): the Python steps."""
+    tags = O_ID3.ID3()
+    tags.load(path)
+    return tags
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=os.path.basename)
+def test_id3_same_object_as_the_python_steps(path):
+    try:
+        steps = _id3_python_steps(path)
+    except Exception as e:
+        with pytest.raises(type(e)) as info:
+            O_ID3.ID3(path)
+        assert str(info.value) == str(e)
+        return
+    steps_state = _state(steps)
+    for made in (O_ID3.ID3(path), O_ID3.ID3(os.fsencode(path))):
+        want = steps_state
+        if isinstance(made.filename, bytes):
+            want = [(k, os.fsencode(v) if k == "filename" else v)
+                    for k, v in want]
+        assert _state(made) == want
+        assert _frames(made) == _frames(steps)
+        assert made.pprint() == R_ID3.ID3(path).pprint()
+
+
+def test_id3_errors_as_mutagen(tmp_path):
+    untagged = str(tmp_path / "untagged.mp3")
+    with open(untagged, "wb") as f:
+        f.write(b"\xff\xfb\x90\x00" + b"\x00" * 1000)
+    for path in (untagged, str(tmp_path / "missing.mp3")):
+        with pytest.raises(Exception) as ref:
+            R_ID3.ID3(path)
+        with pytest.raises(Exception) as ours:
+            O_ID3.ID3(path)
+        assert type(ours.value).__name__ == type(ref.value).__name__
+        assert isinstance(ours.value, O_ID3.error) == \
+            isinstance(ref.value, R_ID3.error)
+
+
+def test_id3_subclass_and_keywords_read_as_mutagen():
+    class Mine(O_ID3.ID3):
+        pass
+
+    class Theirs(R_ID3.ID3):
+        pass
+
+    for path in SAMPLES:
+        try:
+            R_ID3.ID3(path)
+        except R_ID3.error:
+            continue
+        pairs = [
+            (Mine(path), Theirs(path)),
+            (O_ID3.ID3(path, translate=False),
+             R_ID3.ID3(path, translate=False)),
+            (O_ID3.ID3(filename=path), R_ID3.ID3(filename=path)),
+            (O_ID3.ID3(path, v2_version=3), R_ID3.ID3(path, v2_version=3)),
+        ]
+        for ours, ref in pairs:
+            assert [(k, repr(v)) for k, v in ours.items()] == \
+                [(k, repr(v)) for k, v in ref.items()], path
+            assert ours.version == ref.version
