@@ -30,7 +30,8 @@ from ._util import (
 from ._frames import (
     Frames as _Frames, Frames_2_2 as _Frames_2_2, TextFrame as _TextFrame,
 )
-from ._tags import ID3Tags, ID3Header, _storage as _tags_storage
+from ._tags import ID3Tags, ID3Header, _storage as _tags_storage, \
+    _update_genres_of
 from ._id3v1 import MakeID3v1, find_id3v1
 
 
@@ -427,32 +428,37 @@ class ID3(ID3Tags, mutagen_rs.Metadata):
             if "_pending" not in d:
                 return  # built meanwhile, by another thread
             pending, base, v1, translate, v2_version = d["_pending"]
-            work = ID3()
-            work._header = self._header
-            work.unknown_frames = []
-            store = work._DictProxy__dict
-            if base:
-                store.update(base)
             # the ID3v1 frames are merged natively, unless the tag had
             # frames before this load; so is the conversion to v2.4 when
             # the frames allow it
-            upgrade = translate and v2_version == 4 and not store
-            frames, v1, upgraded = pending.build(not store, upgrade)
-            if not store:
-                store.update(frames)
-            else:
-                add = work._add
-                for key, frame in frames.items():
-                    if key in store:
-                        add(frame, False)
-                    else:
-                        store[key] = frame
+            upgrade = translate and v2_version == 4 and not base
+            frames, v1, upgraded = pending.build(not base, upgrade)
             if upgraded:
-                # all of the v2.4 conversion but TCON's genre names
-                work._update_genres()
+                # all of the v2.4 conversion done but TCON's genre names;
+                # the new dict is the store
+                tcon = frames.get("TCON")
+                if tcon is not None:
+                    _update_genres_of(tcon)
+                store, unknown = frames, []
             else:
+                work = ID3()
+                work._header = self._header
+                work.unknown_frames = []
+                store = work._DictProxy__dict
+                if base:
+                    store.update(base)
+                if not store:
+                    store.update(frames)
+                else:
+                    add = work._add
+                    for key, frame in frames.items():
+                        if key in store:
+                            add(frame, False)
+                        else:
+                            store[key] = frame
                 work._finish_load(v1, None, translate, v2_version)
-            d["unknown_frames"] = work.unknown_frames
+                unknown = work.unknown_frames
+            d["unknown_frames"] = unknown
             d["_DictProxy__dict"] = store
             del d["_pending"]
 

@@ -380,6 +380,14 @@ def _v23_to_timestamps(years, dates, times):
     return stamps
 
 
+def _update_genres_of(tcon):
+    """Rewrite the "(NN)" references and numbers of the TCON frame `tcon`
+    as genre names, unless its texts are plain names already."""
+
+    if not (type(tcon.text) is list and _plain_genres(tcon.text)):
+        tcon.genres = tcon.genres
+
+
 class ID3Tags(DictProxy, Tags):
     """A dict of ID3v2 frames, by key (the frame's ``HashKey``).
 
@@ -535,9 +543,7 @@ class ID3Tags(DictProxy, Tags):
         names (part of both conversions)."""
 
         if "TCON" in self:
-            tcon = self["TCON"]
-            if not (type(tcon.text) is list and _plain_genres(tcon.text)):
-                tcon.genres = tcon.genres
+            _update_genres_of(self["TCON"])
 
     def __update_common(self, ids=None):
         """Conversions done for both target versions. ``ids`` is the set of
