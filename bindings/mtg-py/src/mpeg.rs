@@ -33,7 +33,6 @@ use crate::source::{self, PySource};
 /// Adds this module's functions to `mutagen_rs._native`.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(mpeg_info, m)?)?;
-    m.add_function(wrap_pyfunction!(mp3_untagged_info, m)?)?;
     m.add_function(wrap_pyfunction!(mpeg_frame, m)?)?;
     m.add_function(wrap_pyfunction!(mpeg_xing, m)?)?;
     m.add_function(wrap_pyfunction!(mpeg_vbri, m)?)?;
@@ -232,42 +231,6 @@ fn info_dict<'py>(
     d.set_item("length", info.length)?;
     frame_fields(&d, &info.first_frame, modes, false)?;
     Ok(d)
-}
-
-/// For a path: `MPEGInfo`'s attributes when the file has no ID3 tag at
-/// all (reading it with `mutagen.id3.ID3` fails with `ID3NoHeaderError`:
-/// no ID3v2 header at its start and no ID3v1 tag at its end), so that MP3
-/// can skip the tag layer; None when it has a tag or anything else happens
-/// (the caller then takes the general way, which reports it). The file is
-/// opened once for both checks.
-#[pyfunction]
-fn mp3_untagged_info<'py>(
-    py: Python<'py>,
-    path: &Bound<'py, PyAny>,
-    modes: &Bound<'py, PyAny>,
-) -> PyResult<Option<Bound<'py, PyDict>>> {
-    let Ok(Some(opened)) = source::open_for_reading(py, path) else {
-        return Ok(None);
-    };
-    let src = &opened.source;
-    let found = run(py, src, |s| {
-        // Only the header decides: a tag that starts but is broken is
-        // reported by the general way.
-        let head = s.read_range(0, 10).ok()?;
-        match mtg_id3::Id3Header::parse_fixed(&head) {
-            Err(mtg_id3::Id3Error::NoHeader(_)) => {}
-            _ => return None,
-        }
-        match mtg_id3::find_id3v1(s) {
-            Ok(None) => Some(MpegInfo::read(s, None)),
-            _ => None,
-        }
-    });
-    match found {
-        Some(Ok(info)) => Ok(Some(info_dict(py, &info, modes)?)),
-        Some(Err(e)) => Err(mpeg_error(py, &e)),
-        None => Ok(None),
-    }
 }
 
 /// mutagen's `MPEGFrame(fileobj)` for the frame at the position of

@@ -194,3 +194,50 @@ def test_id3_subclass_and_keywords_read_as_mutagen():
             assert [(k, repr(v)) for k, v in ours.items()] == \
                 [(k, repr(v)) for k, v in ref.items()], path
             assert ours.version == ref.version
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=os.path.basename)
+def test_easymp3_as_mutagen_and_as_easyid3(path):
+    ours, ref = O_MP3.EasyMP3(path), R_MP3.EasyMP3(path)
+    if ref.tags is None:
+        assert ours.tags is None
+        assert ours.pprint() == ref.pprint()
+        return
+    assert type(ours.tags) is O_MP3.EasyMP3.ID3
+    # the wrapped ID3 is the one EasyID3(path) loads (compared before
+    # anything builds its frames)
+    alone = O_MP3.EasyMP3.ID3(path)
+    assert list(vars(ours.tags)) == list(vars(alone))
+    inner, inner_alone = (t._EasyID3__id3 for t in (ours.tags, alone))
+    assert _state(inner) == _state(inner_alone)
+    assert _frames(inner) == _frames(inner_alone)
+    assert ours.pprint() == ref.pprint()
+    assert sorted(ours.tags.items()) == sorted(ref.tags.items())
+
+
+def test_easymp3_errors_as_mutagen(tmp_path):
+    tagged = next(p for p in SAMPLES if O_MP3.MP3(p).tags is not None and
+                  O_MP3.MP3(p).tags.size)
+    with open(tagged, "rb") as f:
+        data = f.read()
+    tag_size = O_MP3.MP3(tagged).tags.size
+    cases = {
+        "missing.mp3": None,
+        "tag_only.mp3": data[:tag_size],
+        "junk.mp3": b"\x00" * 3000,
+        "empty.mp3": b"",
+    }
+    for name, content in cases.items():
+        path = str(tmp_path / name)
+        if content is not None:
+            with open(path, "wb") as f:
+                f.write(content)
+        for cls in ("MP3", "EasyMP3"):
+            with pytest.raises(Exception) as ref:
+                getattr(R_MP3, cls)(path)
+            with pytest.raises(Exception) as ours:
+                getattr(O_MP3, cls)(path)
+            assert type(ours.value).__name__ == type(ref.value).__name__, \
+                (name, cls)
+            assert str(ours.value).replace("mutagen_rs", "mutagen") == \
+                str(ref.value), (name, cls)

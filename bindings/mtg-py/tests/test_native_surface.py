@@ -15,7 +15,7 @@ NATIVE_FUNCTIONS = [
     "id3_spec_read", "id3_spec_write", "id3_timestamp_parse",
     "id3_unwrap_frame_body", "vorbis_parse", "vorbis_write",
     "ape_load", "ape_render", "ape_save", "ape_delete",
-    "mpeg_info", "mp3_untagged_info", "mpeg_frame", "mpeg_xing", "mpeg_vbri",
+    "mpeg_info", "mp3_open", "id3_open_into", "mpeg_frame", "mpeg_xing", "mpeg_vbri",
     "mpeg_lame_version", "mpeg_lame_header", "aac_info", "ac3_info",
 ]
 

@@ -216,9 +216,6 @@ def flac_save(filething: Any, name: Any, blocks: Any, deleteid3: bool = False, p
 def mpeg_info(filething: Any, offset: Optional[int], modes: Any) -> Dict[str, Any]:
     """The attributes mutagen's ``MPEGInfo(fileobj, offset)`` sets, in its
     order (path or file object; `modes` are the BitrateMode members)."""
-def mp3_untagged_info(path: Any, modes: Any) -> Optional[Dict[str, Any]]:
-    """MPEGInfo's attributes for a file without any ID3 tag (one open for
-    both checks); None when it has a tag or cannot be read."""
 def mpeg_frame(fileobj: Any, modes: Any) -> Dict[str, Any]:
     """The attributes of ``MPEGFrame(fileobj)`` at the file's position; the
     file is left where mutagen leaves it."""

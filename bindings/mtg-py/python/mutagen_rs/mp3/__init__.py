@@ -19,7 +19,6 @@ from .._util import (  # noqa: F401 (several re-exported)
 from .._native import StreamInfo
 from ..id3 import ID3FileType, delete, ID3 as _ID3
 from ..id3._util import BitPaddedInt  # noqa: F401 (re-exported)
-from ..id3._util import ID3NoHeaderError as _ID3NoHeaderError
 from ..id3._util import error as _id3_error
 from ..id3._file import _Frames as _FRAMES, _NATIVE_FRAMES
 from ..id3._tags import ID3Header as _ID3Header
@@ -238,25 +237,6 @@ class MPEGInfo(StreamInfo):
 _new_info = MPEGInfo.__new__
 
 
-def _read_info(path, offset, untagged=False):
-    """MPEGInfo of the file at `path`, read by the native core from
-    `offset`; with `untagged`, only if the file has no ID3 tag (else None).
-    """
-
-    try:
-        if untagged:
-            attrs = _native.mp3_untagged_info(path, _MODES)
-            if attrs is None:
-                return None
-        else:
-            attrs = _native.mpeg_info(path, offset, _MODES)
-    except IOError as e:
-        raise error(e).with_traceback(e.__traceback__)
-    info = _new_info(MPEGInfo)
-    info.__dict__ = attrs
-    return info
-
-
 def _info_from(attrs):
     """MPEGInfo with the attributes the native reader found, or raising
     what it raised (an IOError as this module's error)."""
@@ -319,50 +299,38 @@ class MP3(ID3FileType):
             if (kind is str or kind is bytes) and self.ID3 in _PATH_TAGS:
                 # A path goes to the native readers as it is.
                 self.filename = path
-                if self.ID3 is _ID3:
-                    # tags and stream info from one opening of the file,
-                    # tagged or not; the objects made natively when the
-                    # frames can wait (see _native.mp3_open)
-                    try:
-                        result = _mp3_open(path, _MODES, _FRAMES,
-                                           _NATIVE_FRAMES, _ID3, _ID3Header,
-                                           MPEGInfo)
-                        if type(result) is tuple:
-                            tags, info = result
-                            if tags is None:
-                                self.tags = None
-                                self.info = info if type(info) is MPEGInfo \
-                                    else _info_from(info)
-                                return
-                        elif result.get("untagged"):
-                            self.tags = None
-                            self.info = _info_from(result.get("mpeg"))
-                            return
-                        else:
-                            tags = _ID3()
-                            tags.filename = path
-                            info = tags._load(path, mpeg_modes=_MODES,
-                                              result=result)
-                    except IOError as e:
-                        raise _id3_error(e).with_traceback(e.__traceback__)
-                    self.tags = tags
-                    self.info = info if type(info) is MPEGInfo \
-                        else _info_from(info)
-                    return
-                # another tag class (EasyID3): a file without tags in one
-                # go, else the tags, then the stream after them
-                info = _read_info(path, None, True)
-                if info is not None:
-                    self.tags = None
-                    self.info = info
-                    return
+                # tags and stream info from one opening of the file, tagged
+                # or not; the objects made natively when the frames can wait
+                # (see _native.mp3_open)
                 try:
-                    tags = self.ID3(path)
-                except _ID3NoHeaderError:
-                    tags = None
+                    result = _mp3_open(path, _MODES, _FRAMES, _NATIVE_FRAMES,
+                                       _ID3, _ID3Header, MPEGInfo)
+                    if type(result) is tuple:
+                        tags, info = result
+                        if tags is None:
+                            self.tags = None
+                            self.info = info if type(info) is MPEGInfo \
+                                else _info_from(info)
+                            return
+                    elif result.get("untagged"):
+                        self.tags = None
+                        self.info = _info_from(result.get("mpeg"))
+                        return
+                    else:
+                        tags = _ID3()
+                        tags.filename = path
+                        info = tags._load(path, mpeg_modes=_MODES,
+                                          result=result)
+                except IOError as e:
+                    raise _id3_error(e).with_traceback(e.__traceback__)
+                if self.ID3 is not _ID3:
+                    # EasyID3: the same ID3 object, wrapped
+                    easy = _EasyID3.__new__(_EasyID3)
+                    easy._EasyID3__id3 = tags
+                    tags = easy
                 self.tags = tags
-                offset = None if tags is None else tags.size
-                self.info = _read_info(path, offset)
+                self.info = info if type(info) is MPEGInfo \
+                    else _info_from(info)
                 return
         return ID3FileType.load(self, *args, **kwargs)
 
@@ -387,6 +355,7 @@ class EasyMP3(MP3):
     ID3 = _easyid3.EasyID3
 
 
-# Tag classes that load a plain path by themselves, without a Python file
-# object (see MP3.load).
-_PATH_TAGS = (_ID3, EasyMP3.ID3)
+# Tag classes MP3.load reads a plain path for natively, without a Python
+# file object: ID3, and EasyID3 around the same ID3 object.
+_EasyID3 = EasyMP3.ID3
+_PATH_TAGS = (_ID3, _EasyID3)
