@@ -5,12 +5,37 @@
 //! when it needs to raise one.
 
 use pyo3::exceptions::PyOSError;
+use std::sync::Mutex;
+
 use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
 use pyo3::types::PyType;
+
+/// Exception classes looked up so far, by (module, name): the package's
+/// own classes, found once per process (an import and an attribute lookup
+/// per error cost several µs, a good part of a failed `ID3(path)`).
+static CLASSES: PyOnceLock<Mutex<Vec<KnownClass>>> = PyOnceLock::new();
+
+/// (module, name, class) of an exception class found by [`class`].
+type KnownClass = (String, String, Py<PyType>);
 
 /// The exception class `name` of module `module` (e.g. `mutagen_rs.id3._util`).
 pub fn class<'py>(py: Python<'py>, module: &str, name: &str) -> PyResult<Bound<'py, PyType>> {
-    Ok(py.import(module)?.getattr(name)?.cast_into::<PyType>()?)
+    let known = CLASSES.get_or_init(py, || Mutex::new(Vec::new()));
+    let found = known.lock().ok().and_then(|classes| {
+        classes
+            .iter()
+            .find(|(m, n, _)| m == module && n == name)
+            .map(|(_, _, cls)| cls.clone_ref(py))
+    });
+    if let Some(cls) = found {
+        return Ok(cls.into_bound(py));
+    }
+    let cls = py.import(module)?.getattr(name)?.cast_into::<PyType>()?;
+    if let Ok(mut classes) = known.lock() {
+        classes.push((module.to_owned(), name.to_owned(), cls.clone().unbind()));
+    }
+    Ok(cls)
 }
 
 /// A new exception of class `module.name` with one message argument.

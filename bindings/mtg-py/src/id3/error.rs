@@ -30,6 +30,12 @@ pub fn to_py(py: Python<'_>, err: &mtg_core::Error, name: &str) -> PyErr {
 /// The name mutagen uses in messages for a file argument: the path, the
 /// file object's `name`, or `<unknown>`.
 pub fn display_name(filething: &Bound<'_, PyAny>) -> String {
+    if let Ok(text) = filething.cast::<pyo3::types::PyString>() {
+        // a str path (no `read` to look for): the common case, on every load
+        if let Ok(text) = text.to_str() {
+            return text.to_owned();
+        }
+    }
     let named = if filething.hasattr("read").unwrap_or(false) {
         filething.getattr("name").ok()
     } else {
