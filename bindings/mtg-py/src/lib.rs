@@ -8,6 +8,7 @@ mod file_type;
 mod flac;
 mod id3;
 mod instance;
+mod list_method;
 mod mpeg;
 mod native_open;
 mod prefetch;

@@ -60,6 +60,28 @@ fn fill_lazy_tags<'py>(
     tags.set_item(intern!(py, "_pending"), pending)
 }
 
+/// `id3_read(path, True, None, 4, table, native, mpeg_modes, True)`: the
+/// read `ID3(path)` and `MP3(path)` make (the frames left for later when
+/// they can be).
+fn read_lazily<'py>(
+    path: &Bound<'py, PyAny>,
+    table: Bound<'py, PyDict>,
+    native: Bound<'py, PyDict>,
+    mpeg_modes: Option<Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyDict>> {
+    id3_read(
+        path.py(),
+        path,
+        true,
+        None,
+        4,
+        Some(table),
+        Some(native),
+        mpeg_modes,
+        true,
+    )
+}
+
 /// Whether `read` (an `id3_read` answer) left the frames for later.
 fn is_lazy(read: &Bound<'_, PyDict>) -> PyResult<bool> {
     Ok(read.get_item(intern!(read.py(), "lazy"))?.is_some())
@@ -89,17 +111,7 @@ pub fn mp3_open<'py>(
     header_class: &Bound<'py, PyAny>,
     info_class: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let read = id3_read(
-        py,
-        path,
-        true,
-        None,
-        4,
-        Some(table),
-        Some(native),
-        Some(mpeg_modes),
-        true,
-    )?;
+    let read = read_lazily(path, table, native, Some(mpeg_modes))?;
     let untagged = read.get_item(intern!(py, "untagged"))?.is_some();
     if !untagged && !is_lazy(&read)? {
         return Ok(read.into_any());
@@ -130,24 +142,13 @@ pub fn mp3_open<'py>(
 /// `id3_read`'s dict, for the Python path.
 #[pyfunction]
 pub fn id3_open_into<'py>(
-    py: Python<'py>,
     tags: &Bound<'py, PyAny>,
     path: &Bound<'py, PyAny>,
     table: Bound<'py, PyDict>,
     native: Bound<'py, PyDict>,
     header_class: &Bound<'py, PyAny>,
 ) -> PyResult<Option<Bound<'py, PyDict>>> {
-    let read = id3_read(
-        py,
-        path,
-        true,
-        None,
-        4,
-        Some(table),
-        Some(native),
-        None,
-        true,
-    )?;
+    let read = read_lazily(path, table, native, None)?;
     if !is_lazy(&read)? {
         return Ok(Some(read));
     }

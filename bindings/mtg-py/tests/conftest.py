@@ -1,5 +1,6 @@
 """Shared fixtures: real mutagen is the reference for differential tests."""
 
+import glob
 import os
 
 import pytest
@@ -7,6 +8,13 @@ import pytest
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.abspath(os.path.join(HERE, "..", "..", ".."))
 TEST_FILES = os.path.join(REPO, "test_files")
+
+# FLAC samples: the project's, and the mtg-flac crate's test data
+FLAC_CRATE_DATA = os.path.join(REPO, "crates", "mtg-flac", "tests", "data")
+FLAC_SAMPLES = sorted(
+    glob.glob(os.path.join(TEST_FILES, "*.flac")) +
+    glob.glob(os.path.join(FLAC_CRATE_DATA, "in", "*.flac")) +
+    [os.path.join(FLAC_CRATE_DATA, "tone.flac")])
 
 
 @pytest.fixture

@@ -13,7 +13,6 @@ broken, plus random corruptions of them.
 """
 
 import copy
-import glob
 import inspect
 import io
 import os
@@ -31,13 +30,8 @@ import mutagen.flac as ref
 import mutagen_rs
 import mutagen_rs.flac as our
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-REPO = os.path.abspath(os.path.join(HERE, "..", "..", ".."))
-CRATE_DATA = os.path.join(REPO, "crates", "mtg-flac", "tests", "data")
-SAMPLES = sorted(
-    glob.glob(os.path.join(REPO, "test_files", "*.flac")) +
-    glob.glob(os.path.join(CRATE_DATA, "in", "*.flac")) +
-    [os.path.join(CRATE_DATA, "tone.flac")])
+from conftest import FLAC_CRATE_DATA as CRATE_DATA, FLAC_SAMPLES as SAMPLES, \
+    REPO
 SAMPLE_IDS = [os.path.basename(p) for p in SAMPLES]
 
 

@@ -8,7 +8,6 @@ values, same errors, and the same picture objects whichever of
 """
 
 import copy
-import glob
 import inspect
 import os
 import pickle
@@ -22,13 +21,8 @@ import mutagen.flac as ref
 import mutagen_rs._vorbis as our_vorbis
 import mutagen_rs.flac as our
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-REPO = os.path.abspath(os.path.join(HERE, "..", "..", ".."))
-CRATE_DATA = os.path.join(REPO, "crates", "mtg-flac", "tests", "data")
-SAMPLES = sorted(
-    glob.glob(os.path.join(REPO, "test_files", "*.flac")) +
-    glob.glob(os.path.join(CRATE_DATA, "in", "*.flac")) +
-    [os.path.join(CRATE_DATA, "tone.flac")])
+from conftest import FLAC_CRATE_DATA as CRATE_DATA, FLAC_SAMPLES as SAMPLES, \
+    REPO
 TAGGED = os.path.join(REPO, "test_files", "flac_tagged.flac")
 
 
