@@ -7,34 +7,25 @@
 
 use pyo3::exceptions::{PyAssertionError, PyKeyError, PyNotImplementedError, PyTypeError};
 use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyList, PyTuple};
 
 /// An open audio file: tags, stream information and a file name.
-#[pyclass(subclass, weakref, module = "mutagen_rs")]
-pub struct FileType {
-    /// The tags of the file, or None when it has none.
-    #[pyo3(get, set)]
-    pub tags: Option<Py<PyAny>>,
-    /// The stream information (length, bitrate, ...).
-    #[pyo3(get, set)]
-    pub info: Option<Py<PyAny>>,
-    /// The name of the file that was loaded.
-    #[pyo3(get, set)]
-    pub filename: Option<Py<PyAny>>,
-}
+///
+/// `tags`, `info` and `filename` live in the instance dict, as in mutagen
+/// (the class holds None for each): reading them is a plain attribute
+/// lookup, and `vars(file)` shows them.
+#[pyclass(subclass, weakref, dict, module = "mutagen_rs")]
+pub struct FileType {}
 
 impl FileType {
     /// An empty file object, as built before `load` runs.
     pub fn empty() -> Self {
-        FileType {
-            tags: None,
-            info: None,
-            filename: None,
-        }
+        FileType {}
     }
 
     fn tags_of<'py>(slf: &Bound<'py, Self>) -> Option<Bound<'py, PyAny>> {
-        // Go through attribute lookup so Python subclasses that shadow
+        // Through attribute lookup, so that Python subclasses that shadow
         // `tags` with a property are honoured.
         slf.as_any()
             .getattr(pyo3::intern!(slf.py(), "tags"))
@@ -72,63 +63,39 @@ impl FileType {
         Ok(())
     }
 
-    /// For copy and pickle: the instance dict of a Python subclass, with
-    /// the native attributes (`tags`, `info`, `filename`) it does not hold
-    /// itself.
-    fn __getstate__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyDict>> {
-        let py = slf.py();
-        let state = PyDict::new(py);
-        if let Ok(own) = slf.as_any().getattr(pyo3::intern!(py, "__dict__")) {
-            state.update(own.cast::<pyo3::types::PyMapping>()?)?;
-        }
-        let this = slf.borrow();
-        for (name, value) in [
-            ("tags", &this.tags),
-            ("info", &this.info),
-            ("filename", &this.filename),
-        ] {
-            if let (Some(value), false) = (value, state.contains(name)?) {
-                state.set_item(name, value)?;
-            }
-        }
-        Ok(state)
+    /// The tags of the file, or None when it has none (until set on the
+    /// instance).
+    #[classattr]
+    fn tags(py: Python<'_>) -> Py<PyAny> {
+        py.None()
     }
 
-    /// The inverse of `__getstate__`: `tags`, `info` and `filename` go to
-    /// the native attributes where the class uses them, everything else to
-    /// the instance dict.
+    /// The stream information (length, bitrate, ...), None until loaded.
+    #[classattr]
+    fn info(py: Python<'_>) -> Py<PyAny> {
+        py.None()
+    }
+
+    /// The name of the file that was loaded, None until loaded.
+    #[classattr]
+    fn filename(py: Python<'_>) -> Py<PyAny> {
+        py.None()
+    }
+
+    /// For copy and pickle: the instance dict.
+    fn __getstate__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyDict>> {
+        let py = slf.py();
+        slf.as_any()
+            .getattr(pyo3::intern!(py, "__dict__"))?
+            .cast_into::<PyDict>()?
+            .copy()
+    }
+
+    /// The inverse of `__getstate__`: the state goes to the instance dict.
     fn __setstate__(slf: &Bound<'_, Self>, state: &Bound<'_, PyDict>) -> PyResult<()> {
         let py = slf.py();
-        let rest = state.copy()?;
-        let base = py.get_type::<FileType>();
-        let cls = slf.get_type();
-        let native = |name: &str| -> PyResult<Option<Option<Py<PyAny>>>> {
-            let uses_native = cls.getattr(name)?.is(&base.getattr(name)?);
-            match rest.get_item(name)? {
-                Some(value) if uses_native => {
-                    rest.del_item(name)?;
-                    Ok(Some((!value.is_none()).then(|| value.unbind())))
-                }
-                _ => Ok(None),
-            }
-        };
-        let (tags, info, filename) = (native("tags")?, native("info")?, native("filename")?);
-        {
-            let mut this = slf.borrow_mut();
-            if let Some(v) = tags {
-                this.tags = v;
-            }
-            if let Some(v) = info {
-                this.info = v;
-            }
-            if let Some(v) = filename {
-                this.filename = v;
-            }
-        }
-        if !rest.is_empty() {
-            let own = slf.as_any().getattr(pyo3::intern!(py, "__dict__"))?;
-            own.call_method1(pyo3::intern!(py, "update"), (rest,))?;
-        }
+        let own = slf.as_any().getattr(pyo3::intern!(py, "__dict__"))?;
+        own.call_method1(pyo3::intern!(py, "update"), (state,))?;
         Ok(())
     }
 
@@ -268,16 +235,28 @@ impl FileType {
         Err(PyNotImplementedError::new_err(()))
     }
 
+    // The dict API as DictMixin gives it, done here for the most used
+    // methods (through the object's own `keys` and `__getitem__`, so
+    // subclasses that override them are honoured); the rest calls
+    // DictMixin.
+
+    /// `iter(self.keys())`.
     fn __iter__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        mixin(slf, "__iter__", ())
+        Ok(own_keys(slf)?.try_iter()?.into_any())
     }
 
+    /// Whether `self[key]` answers (a KeyError: False).
     fn __contains__(slf: &Bound<'_, Self>, key: &Bound<'_, PyAny>) -> PyResult<bool> {
-        mixin(slf, "__contains__", (key,))?.extract()
+        match slf.as_any().get_item(key) {
+            Ok(_) => Ok(true),
+            Err(e) if e.is_instance_of::<PyKeyError>(slf.py()) => Ok(false),
+            Err(e) => Err(e),
+        }
     }
 
+    /// `len(self.keys())`.
     fn __len__(slf: &Bound<'_, Self>) -> PyResult<usize> {
-        mixin(slf, "__len__", ())?.extract()
+        own_keys(slf)?.len()
     }
 
     fn values<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
@@ -327,12 +306,20 @@ impl FileType {
     }
 
     #[pyo3(signature = (key, default=None))]
+    /// `self[key]`, or `default` for a KeyError.
     fn get<'py>(
         slf: &Bound<'py, Self>,
         key: &Bound<'py, PyAny>,
         default: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        mixin(slf, "get", (key, default))
+        let py = slf.py();
+        match slf.as_any().get_item(key) {
+            Err(e) if e.is_instance_of::<PyKeyError>(py) => Ok(match default {
+                Some(d) => d.clone(),
+                None => py.None().into_bound(py),
+            }),
+            other => other,
+        }
     }
 
     fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
@@ -369,13 +356,27 @@ impl FileType {
     }
 }
 
+/// `self.keys()`, through the object's own `keys`.
+fn own_keys<'py>(slf: &Bound<'py, FileType>) -> PyResult<Bound<'py, PyAny>> {
+    slf.as_any().call_method0(pyo3::intern!(slf.py(), "keys"))
+}
+
 /// `mutagen_rs._util.DictMixin.<name>`: the dict API FileType shares with
 /// every Python mapping class of the package (one implementation of it).
 fn mixin_func<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
-    py.import(pyo3::intern!(py, "mutagen_rs._util"))?
-        .getattr(pyo3::intern!(py, "DictMixin"))?
+    DICT_MIXIN
+        .get_or_try_init(py, || {
+            py.import(pyo3::intern!(py, "mutagen_rs._util"))?
+                .getattr(pyo3::intern!(py, "DictMixin"))
+                .map(Bound::unbind)
+        })?
+        .bind(py)
         .getattr(name)
 }
+
+/// `mutagen_rs._util.DictMixin`, looked up once per process (an import per
+/// `name in file` cost more than the lookup itself).
+static DICT_MIXIN: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 
 /// Calls `DictMixin.<name>(slf, *args)`.
 fn mixin<'py, A>(slf: &Bound<'py, FileType>, name: &str, args: A) -> PyResult<Bound<'py, PyAny>>

@@ -40,7 +40,9 @@ class DictMixin(object):
         return [self[k] for k in self.keys()]
 
     def items(self):
-        return [(k, self[k]) for k in self.keys()]
+        # the keys, then the values (which ask for the keys again), as
+        # mutagen's calls go
+        return list(zip(self.keys(), self.values()))
 
     def clear(self):
         for key in list(self.keys()):
