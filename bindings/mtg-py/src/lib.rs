@@ -11,6 +11,7 @@ mod instance;
 mod list_method;
 mod mpeg;
 mod native_open;
+mod pending_attr;
 mod prefetch;
 mod source;
 
@@ -48,6 +49,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(native_open::id3_open_into, m)?)?;
     m.add_function(wrap_pyfunction!(source::file_range_if_unchanged, m)?)?;
     m.add_class::<prefetch::Prefetch>()?;
+    m.add_class::<pending_attr::PendingAttr>()?;
     m.add_function(wrap_pyfunction!(prefetch::prefetch, m)?)?;
     Ok(())
 }

@@ -129,3 +129,37 @@ def test_threads_reading_a_fresh_tag_see_all_of_it():
         for t in threads:
             t.join()
         assert seen == [ref] * 4
+
+
+def test_lazy_attributes_look_like_instance_attributes():
+    # unknown_frames and the frame store are instance attributes, as in
+    # mutagen: absent on the class, settable and deletable on a tag
+    for name in ("unknown_frames", "_DictProxy__dict"):
+        assert hasattr(O_ID3.ID3, name) == hasattr(R_ID3.ID3, name)
+    outcomes = []
+    for mod in (O_ID3, R_ID3):
+        seen = []
+        for make in (mod.ID3, lambda: mod.ID3(V24)):
+            tags = make()
+            tags.unknown_frames = [b"x"]
+            seen.append(tags.unknown_frames)
+            del tags.unknown_frames
+            seen.append(hasattr(tags, "unknown_frames"))
+            try:
+                del tags.unknown_frames
+            except AttributeError as e:
+                seen.append(str(e))
+            try:
+                mod.ID3.unknown_frames
+            except AttributeError as e:
+                seen.append(str(e))
+        outcomes.append(seen)
+    assert outcomes[0] == outcomes[1]
+
+
+def test_first_use_through_a_lazy_attribute():
+    tags = O_ID3.ID3(V24)
+    assert "_pending" in vars(tags)
+    assert tags.unknown_frames == R_ID3.ID3(V24).unknown_frames
+    assert "_pending" not in vars(tags)
+    assert _desc(tags) == _desc(R_ID3.ID3(V24))

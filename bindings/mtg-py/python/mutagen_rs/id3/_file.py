@@ -462,15 +462,10 @@ class ID3(ID3Tags, mutagen_rs.Metadata):
             d["_DictProxy__dict"] = store
             del d["_pending"]
 
-    def __getattr__(self, name):
-        # the frames (and unknown_frames) of a lazy load are built here, on
-        # first use
-        if name in ("_DictProxy__dict", "unknown_frames") and \
-                "_pending" in self.__dict__:
-            self._materialize()
-            return self.__dict__[name]
-        raise AttributeError(
-            "'%s' object has no attribute '%s'" % (type(self).__name__, name))
+    # the frames (and unknown_frames) of a lazy load are built on first
+    # use: these attributes stand for the instance's own
+    _DictProxy__dict = _native.PendingAttr("_DictProxy__dict")
+    unknown_frames = _native.PendingAttr("unknown_frames")
 
     def __getstate__(self):
         if "_pending" in self.__dict__:
