@@ -136,6 +136,10 @@ impl std::fmt::Display for FrameId {
     }
 }
 
+/// The number of frames room is made for before splitting a tag (more
+/// grow the list as usual).
+const FRAMES_GUESS: usize = 48;
+
 /// How v2.4 frame sizes are encoded in a tag.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SizeMode {
@@ -158,11 +162,81 @@ pub enum SizeMode {
 /// or as many while the syncsafe walk overshot by at least one byte and the
 /// plain walk by at most one.
 pub fn determine_size_mode(data: &[u8], known: &dyn Fn(&str) -> bool) -> SizeMode {
-    let header_at = |o: u64| -> Option<[u8; 10]> {
-        let start = usize::try_from(o).ok()?;
-        data.get(start..start.checked_add(10)?)?.try_into().ok()
+    size_mode_in(data, |id| {
+        std::str::from_utf8(&id).is_ok_and(|name| name.is_ascii() && known(name))
+    })
+}
+
+/// [`determine_size_mode`] with mutagen's default vocabulary
+/// ([`MUTAGEN_FRAME_IDS`]), each ID looked up as a number.
+fn default_size_mode(data: &[u8]) -> SizeMode {
+    size_mode_in(data, |id| {
+        MUTAGEN_FRAME_ID_NUMBERS
+            .binary_search(&u32::from_be_bytes(id))
+            .is_ok()
+    })
+}
+
+/// The heuristic over a frame area in memory; `known` is asked about each
+/// 4-byte ID (inlined: one walk step costs no call).
+fn size_mode_in(data: &[u8], known: impl Fn([u8; 4]) -> bool) -> SizeMode {
+    let len = data.len() as u64;
+    let walk = |syncsafe_sizes: bool| -> SizeWalk {
+        let mut o: u64 = 0;
+        let mut found = 0usize;
+        while o.saturating_add(10) < len {
+            // In range: o + 10 < len.
+            let Some(part) = usize::try_from(o)
+                .ok()
+                .and_then(|start| data.get(start..start + 10))
+            else {
+                break;
+            };
+            if part.iter().all(|&b| b == 0) {
+                return SizeWalk {
+                    found,
+                    overshoot: -(((len - o) % 10) as i128),
+                };
+            }
+            let size_bytes = [part[4], part[5], part[6], part[7]];
+            let size = if syncsafe_sizes {
+                syncsafe::decode_u28(size_bytes)
+            } else {
+                u32::from_be_bytes(size_bytes)
+            };
+            o = o.saturating_add(10 + u64::from(size));
+            if known([part[0], part[1], part[2], part[3]]) {
+                found += 1;
+            }
+        }
+        SizeWalk {
+            found,
+            overshoot: i128::from(o) - i128::from(len),
+        }
     };
-    determine_size_mode_by(data.len() as u64, &header_at, known)
+    SizeWalk::decide(walk(true), walk(false))
+}
+
+/// Where one walk of the size heuristic ended.
+struct SizeWalk {
+    /// Known frames met.
+    found: usize,
+    /// Final position minus the length (or minus the rest modulo 10 when
+    /// the walk stopped at a zero header).
+    overshoot: i128,
+}
+
+impl SizeWalk {
+    /// mutagen's choice between the syncsafe and the plain walk.
+    fn decide(syncsafe: SizeWalk, plain: SizeWalk) -> SizeMode {
+        if plain.found > syncsafe.found
+            || (plain.found == syncsafe.found && syncsafe.overshoot >= 1 && plain.overshoot <= 1)
+        {
+            SizeMode::Plain
+        } else {
+            SizeMode::Syncsafe
+        }
+    }
 }
 
 /// [`determine_size_mode`] over a frame area of `len` bytes whose 10-byte
@@ -173,7 +247,7 @@ pub fn determine_size_mode_by(
     header_at: &dyn Fn(u64) -> Option<[u8; 10]>,
     known: &dyn Fn(&str) -> bool,
 ) -> SizeMode {
-    let walk = |syncsafe_sizes: bool| -> (usize, i128) {
+    let walk = |syncsafe_sizes: bool| -> SizeWalk {
         let mut o: u64 = 0;
         let mut found = 0usize;
         while o.saturating_add(10) < len {
@@ -182,7 +256,10 @@ pub fn determine_size_mode_by(
             };
             if part.iter().all(|&b| b == 0) {
                 let rest = (len - o) as i128;
-                return (found, -(rest % 10));
+                return SizeWalk {
+                    found,
+                    overshoot: -(rest % 10),
+                };
             }
             let size_bytes = [part[4], part[5], part[6], part[7]];
             let size = if syncsafe_sizes {
@@ -197,15 +274,12 @@ pub fn determine_size_mode_by(
                 }
             }
         }
-        (found, i128::from(o) - i128::from(len))
+        SizeWalk {
+            found,
+            overshoot: i128::from(o) - i128::from(len),
+        }
     };
-    let (as_bpi, bpi_off) = walk(true);
-    let (as_int, int_off) = walk(false);
-    if as_int > as_bpi || (as_int == as_bpi && bpi_off >= 1 && int_off <= 1) {
-        SizeMode::Plain
-    } else {
-        SizeMode::Syncsafe
-    }
+    SizeWalk::decide(walk(true), walk(false))
 }
 
 /// One frame as found in the tag, body not decoded.
@@ -460,22 +534,30 @@ impl<'s> TagBytes<'s> {
     /// Split the tag into frames with mutagen's default vocabulary of known
     /// frames ([`MUTAGEN_FRAME_IDS`]) for the v2.4 size heuristic.
     pub fn frames(&self) -> Tag<'_> {
-        self.frames_with(&|id| is_mutagen_frame_id(id.as_bytes()))
+        self.split(default_size_mode)
     }
 
     /// Split the tag into frames; `known` tells which frame IDs count as
     /// known for the v2.4 size heuristic (mutagen uses the `known_frames`
     /// the caller passed to `ID3()`, by default all of its frames).
     pub fn frames_with(&self, known: &dyn Fn(&str) -> bool) -> Tag<'_> {
+        self.split(|data| determine_size_mode(data, known))
+    }
+
+    /// Split the tag into frames; `size_mode` runs the v2.4 size heuristic
+    /// when the sizes are not known yet.
+    fn split(&self, size_mode: impl FnOnce(&[u8]) -> SizeMode) -> Tag<'_> {
         let data = self.frame_area();
         let major = self.header.major;
         let size_mode = match self.size_mode {
             Some(mode) => mode,
-            None if major == 4 => determine_size_mode(data, known),
+            None if major == 4 => size_mode(data),
             None => SizeMode::Plain,
         };
         let (id_len, header_len) = if major == 2 { (3, 6) } else { (4, 10) };
-        let mut frames = Vec::new();
+        // A frame takes at least a header and one byte; a first guess
+        // bounded by the bytes present and by a typical tag's frame count.
+        let mut frames = Vec::with_capacity((data.len() / (header_len + 1)).min(FRAMES_GUESS));
         let mut skipped = Vec::new();
         let mut o = 0usize;
         let padding = loop {
@@ -504,9 +586,17 @@ impl<'s> TagBytes<'s> {
             let body = data.get(body_start..end).unwrap_or_default();
             let frame_offset = o;
             let next = (body_start as u64).saturating_add(u64::from(size));
-            let mut id_bytes = [0u8; 4];
-            id_bytes[..id_len].copy_from_slice(id);
-            match FrameId::new(id) {
+            // Fixed-size copies (a copy of `id_len` bytes would be a call).
+            let id_bytes = if id_len == 3 {
+                [h[0], h[1], h[2], 0]
+            } else {
+                [h[0], h[1], h[2], h[3]]
+            };
+            let frame_id = is_valid_frame_id(id).then_some(FrameId {
+                bytes: id_bytes,
+                len: id_len as u8,
+            });
+            match frame_id {
                 None => skipped.push(SkippedFrame {
                     offset: frame_offset,
                     id: id_bytes,

@@ -160,7 +160,7 @@ pub enum FieldValue<'a> {
     /// flags, channels, and play counters that fit in an `i64`.
     Int(i64),
     /// An integer field whose value does not fit in an `i64`.
-    BigInt(PyInt),
+    BigInt(Box<PyInt>),
     /// A floating-point value (volume adjustment in dB, volume peak).
     Float(f64),
     /// A text value.
@@ -172,7 +172,7 @@ pub enum FieldValue<'a> {
     /// tag version).
     Frames(Cow<'a, [u8]>),
     /// A time stamp (`TDRC` and the other time stamp frames).
-    TimeStamp(Id3TimeStamp),
+    TimeStamp(Box<Id3TimeStamp>),
     /// A list of texts (text frames, `CTOC` child element IDs).
     TextList(Vec<Cow<'a, str>>),
     /// A list of time stamps.

@@ -216,13 +216,13 @@ fn to_value(n: &Node) -> FieldValue<'static> {
     match n.name.as_str() {
         "int" => match int(n) {
             PyInt::Small(v) => FieldValue::Int(v),
-            big => FieldValue::BigInt(big),
+            big => FieldValue::BigInt(Box::new(big)),
         },
         "float" => FieldValue::Float(float(n)),
         "text" => FieldValue::Text(text(n)),
         "bytes" => FieldValue::Bytes(Cow::Owned(unhex(&n.leaf))),
         "frames" => FieldValue::Frames(Cow::Owned(unhex(&n.leaf))),
-        "ts" => FieldValue::TimeStamp(Id3TimeStamp::parse(&unesc(&n.leaf))),
+        "ts" => FieldValue::TimeStamp(Box::new(Id3TimeStamp::parse(&unesc(&n.leaf)))),
         "texts" => FieldValue::TextList(n.children.iter().map(text).collect()),
         "stamps" => FieldValue::TimeStampList(
             n.children

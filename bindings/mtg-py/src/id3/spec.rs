@@ -249,7 +249,7 @@ pub fn value_from_py(kind: &FieldKind, obj: &Bound<'_, PyAny>) -> PyResult<Field
         }
         FieldKind::Integer | FieldKind::SizedInteger(_) => match int_from_py(obj)? {
             PyInt::Small(v) => FieldValue::Int(v),
-            big => FieldValue::BigInt(big),
+            big => FieldValue::BigInt(Box::new(big)),
         },
         FieldKind::String(_)
         | FieldKind::FrameId(_)
@@ -269,7 +269,7 @@ pub fn value_from_py(kind: &FieldKind, obj: &Bound<'_, PyAny>) -> PyResult<Field
         FieldKind::Latin1TextList => {
             FieldValue::TextList(list_of(obj, |v| text_of(v).map(Cow::Owned))?)
         }
-        FieldKind::TimeStamp => FieldValue::TimeStamp(timestamp_of(obj)?),
+        FieldKind::TimeStamp => FieldValue::TimeStamp(Box::new(timestamp_of(obj)?)),
         FieldKind::Multi { parts, .. } => match parts {
             [one] if one.kind == FieldKind::TimeStamp => {
                 FieldValue::TimeStampList(list_of(obj, timestamp_of)?)

@@ -19,7 +19,7 @@ pub mod table;
 pub use table::{frame_v22, frame_v24, V22_FRAMES, V24_FRAMES};
 
 use crate::spec::{
-    read_field, validate_value, write_field, FieldDef, FieldKind, FrameError, SpecContext,
+    read_field_into, validate_value, write_field, FieldDef, FieldKind, FrameError, SpecContext,
     WriteConfig,
 };
 use crate::value::FieldValue;
@@ -409,21 +409,15 @@ pub fn decode_frame_body<'a>(
         if data.is_empty() && !field.kind.handles_nodata() {
             return Err(FrameError::JunkFrame(Cow::Borrowed("no data left")));
         }
-        let (value, rest) =
-            read_field(&field.kind, &ctx, data).map_err(FrameError::for_frame_read)?;
-        ctx.note(field, &value);
-        values.push(value);
-        data = rest;
+        data = read_field_into(field, &mut ctx, data, &mut values)
+            .map_err(FrameError::for_frame_read)?;
     }
     for field in def.optional {
         if data.is_empty() && !field.kind.handles_nodata() {
             break;
         }
-        let (value, rest) =
-            read_field(&field.kind, &ctx, data).map_err(FrameError::for_frame_read)?;
-        ctx.note(field, &value);
-        values.push(value);
-        data = rest;
+        data = read_field_into(field, &mut ctx, data, &mut values)
+            .map_err(FrameError::for_frame_read)?;
     }
     Ok(values)
 }
@@ -600,6 +594,15 @@ mod tests {
                 frame_def(if def.is_v22() { 2 } else { 4 }, def.id),
                 Some(*def)
             );
+        }
+        // Prefixes, extensions and other lengths of known IDs are unknown.
+        for id in [
+            "", "T", "TI", "TIT", "TIT2 ", "TIT22", "TT2\0", "TT", "tit2", "TIT2\0",
+        ] {
+            assert!(frame_v24(id).is_none(), "{id:?}");
+        }
+        for id in ["", "T", "TT", "TT2 ", "TT2\0", "TT22", "TIT2", "tt2"] {
+            assert!(frame_v22(id).is_none(), "{id:?}");
         }
     }
 

@@ -236,6 +236,7 @@ fn utf16_error_message(f: &Utf16Failure) -> String {
 /// Read one encoded, zero-terminated string from the start of `data` as
 /// mutagen's `EncodedTextSpec` does (see the module documentation).
 /// `version` is the tag's major version (2, 3 or 4).
+#[inline]
 pub fn read_encoded_text(
     data: &[u8],
     encoding: TextEncoding,
@@ -253,51 +254,70 @@ pub fn read_encoded_text(
             let text = if encoding == TextEncoding::Latin1 {
                 text::decode_latin1(raw)
             } else {
-                match text::decode(raw, Encoding::Utf8, DecodeMode::Strict) {
-                    Ok(s) => s,
-                    Err(mtg_core::Error::Decode(e)) => {
-                        return Err(FrameError::Spec(Cow::Owned(decode_message(&e, raw))))
-                    }
-                    Err(e) => return Err(FrameError::Spec(Cow::Owned(e.to_string()))),
+                match std::str::from_utf8(raw) {
+                    Ok(s) => Cow::Borrowed(s),
+                    Err(_) => utf8_fallback(raw)?,
                 }
             };
             (text, rest)
         }
-        TextEncoding::Utf16 | TextEncoding::Utf16Be => {
-            // mutagen's attempts, in order; the last failure is reported.
-            let attempts: &[(bool, Utf16Mode)] = if encoding == TextEncoding::Utf16 {
-                &[
-                    (false, Utf16Mode::Bom),
-                    (true, Utf16Mode::Bom),
-                    (false, Utf16Mode::Le),
-                    (true, Utf16Mode::Le),
-                ]
-            } else {
-                &[(false, Utf16Mode::Be), (true, Utf16Mode::Be)]
-            };
-            let mut result = None;
-            let mut failure = None;
-            for &(pad, mode) in attempts {
-                match utf16_attempt(data, pad, mode) {
-                    Ok(ok) => {
-                        result = Some(ok);
-                        break;
-                    }
-                    Err(f) => failure = Some(f),
-                }
-            }
-            let Some((text, end)) = result else {
-                let message = failure.map_or_else(String::new, |f| utf16_error_message(&f));
-                return Err(FrameError::Spec(Cow::Owned(message)));
-            };
-            let rest = data.get(end.min(data.len())..).unwrap_or_default();
-            (Cow::Owned(text), rest)
-        }
+        TextEncoding::Utf16 | TextEncoding::Utf16Be => read_utf16_text(data, encoding)?,
     };
     if version < 4 && rest.iter().all(|&b| b == 0) {
         return Ok((text, &[]));
     }
     Ok((text, rest))
+}
+
+/// UTF-8 text that `str::from_utf8` rejected: Python's strict decoder
+/// fails on it, with its message.
+#[cold]
+#[inline(never)]
+fn utf8_fallback(raw: &[u8]) -> Result<Cow<'_, str>, FrameError> {
+    match text::decode(raw, Encoding::Utf8, DecodeMode::Strict) {
+        Ok(s) => Ok(s),
+        Err(mtg_core::Error::Decode(e)) => {
+            Err(FrameError::Spec(Cow::Owned(decode_message(&e, raw))))
+        }
+        Err(e) => Err(FrameError::Spec(Cow::Owned(e.to_string()))),
+    }
+}
+
+/// The UTF-16 part of [`read_encoded_text`]: mutagen's decoding attempts,
+/// in order; the text and the bytes after its terminator.
+#[inline(never)]
+fn read_utf16_text(
+    data: &[u8],
+    encoding: TextEncoding,
+) -> Result<(Cow<'_, str>, &[u8]), FrameError> {
+    // mutagen's attempts, in order; the last failure is reported.
+    let attempts: &[(bool, Utf16Mode)] = if encoding == TextEncoding::Utf16 {
+        &[
+            (false, Utf16Mode::Bom),
+            (true, Utf16Mode::Bom),
+            (false, Utf16Mode::Le),
+            (true, Utf16Mode::Le),
+        ]
+    } else {
+        &[(false, Utf16Mode::Be), (true, Utf16Mode::Be)]
+    };
+    let mut result = None;
+    let mut failure = None;
+    for &(pad, mode) in attempts {
+        match utf16_attempt(data, pad, mode) {
+            Ok(ok) => {
+                result = Some(ok);
+                break;
+            }
+            Err(f) => failure = Some(f),
+        }
+    }
+    let Some((text, end)) = result else {
+        let message = failure.map_or_else(String::new, |f| utf16_error_message(&f));
+        return Err(FrameError::Spec(Cow::Owned(message)));
+    };
+    let rest = data.get(end.min(data.len())..).unwrap_or_default();
+    Ok((Cow::Owned(text), rest))
 }
 
 /// Append `text` in `encoding` followed by the terminator, as mutagen's

@@ -16,7 +16,7 @@ fn byte_range_error() -> FrameError {
 fn int_of(value: &FieldValue<'_>) -> Result<PyInt, FrameError> {
     match value {
         FieldValue::Int(v) => Ok(PyInt::Small(*v)),
-        FieldValue::BigInt(v) => Ok(v.clone()),
+        FieldValue::BigInt(v) => Ok((**v).clone()),
         other => Err(FrameError::wrong_type("Int", other.variant_name())),
     }
 }
@@ -364,7 +364,12 @@ fn write_multi(
         }
         ([single], FieldValue::TimeStampList(items)) => {
             for item in items {
-                write_field(&single.kind, ctx, &FieldValue::TimeStamp(*item), out)?;
+                write_field(
+                    &single.kind,
+                    ctx,
+                    &FieldValue::TimeStamp(Box::new(*item)),
+                    out,
+                )?;
             }
         }
         (_, FieldValue::TextTuples(items)) => {
