@@ -308,12 +308,15 @@ pub fn decode_utf8(data: &[u8], errors: ErrorMode) -> Result<Cow<'_, str>, Vorbi
 /// Split a decoded comment at its first `=`, keeping borrowed text
 /// borrowed; gives the text back when there is no `=`.
 fn split_comment(text: Cow<'_, str>) -> Result<Pair<'_>, Cow<'_, str>> {
+    // `=` is ASCII: its first byte is its first character, and the text
+    // splits there on character boundaries (a byte scan: keys are short).
+    let at = text.bytes().position(|b| b == b'=');
     match text {
-        Cow::Borrowed(s) => match s.split_once('=') {
+        Cow::Borrowed(s) => match at.and_then(|at| Some((s.get(..at)?, s.get(at + 1..)?))) {
             Some((k, v)) => Ok((Cow::Borrowed(k), Cow::Borrowed(v))),
             None => Err(Cow::Borrowed(s)),
         },
-        Cow::Owned(mut s) => match s.find('=') {
+        Cow::Owned(mut s) => match at {
             Some(at) => {
                 let value = s.split_off(at + 1);
                 s.truncate(at);
@@ -322,6 +325,20 @@ fn split_comment(text: Cow<'_, str>) -> Result<Pair<'_>, Cow<'_, str>> {
             None => Err(Cow::Owned(s)),
         },
     }
+}
+
+/// A comment that is valid UTF-8 with an `=` after an ASCII key, split
+/// there (borrowed); `None` for any other comment.
+#[inline]
+fn split_plain(raw: &[u8]) -> Option<(&str, &str)> {
+    let at = raw.iter().position(|&b| b == b'=')?;
+    let (key, rest) = (raw.get(..at)?, raw.get(at + 1..)?);
+    if !key.is_ascii() {
+        return None;
+    }
+    let key = std::str::from_utf8(key).ok()?;
+    let value = std::str::from_utf8(rest).ok()?;
+    Some((key, value))
 }
 
 /// Turn one raw comment (the `index`-th) into a pair, or `None` to drop it.
@@ -393,6 +410,15 @@ impl<'a> VComment<'a> {
         for index in 0..count {
             let len = cur.length()?;
             let raw = cur.string(len)?;
+            // The usual comment, valid UTF-8 with an ASCII key, is split
+            // here; anything else takes `read_comment`, which gives the
+            // same result for it.
+            if let Some((key, value)) = split_plain(raw) {
+                if istag(key) {
+                    comments.push((Cow::Borrowed(key), Cow::Borrowed(value)));
+                }
+                continue;
+            }
             if let Some(pair) = read_comment(index, raw, options.errors)? {
                 comments.push(pair);
             }
@@ -508,6 +534,44 @@ impl<'a> VComment<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The split of usual comments in `parse` gives what `read_comment`
+    /// gives for every kind of comment, in every error mode.
+    #[test]
+    fn plain_split_matches_read_comment() {
+        let raws: &[&[u8]] = &[
+            b"TITLE=x",
+            b"a=b=c",
+            b"=v",
+            b"k=",
+            b"=",
+            b"",
+            b"novalue",
+            b"~key=v",
+            b"}key=v",
+            b"k\x7fy=v",
+            b"sp ace=v",
+            b"k=\xc3\xa9t\xc3\xa9",
+            b"k=\xff",
+            b"k\xc3\xa9=v",
+            b"\xff=v",
+            b"k\xff=v",
+            b"\xc3\xa9",
+        ];
+        for &raw in raws {
+            for errors in [ErrorMode::Strict, ErrorMode::Replace, ErrorMode::Ignore] {
+                let options = ParseOptions {
+                    errors,
+                    framing: false,
+                    strict_lengths: false,
+                };
+                let block = vc(b"v", &[raw], None, b"");
+                let parsed = VComment::parse(&block, options).map(|(c, _)| c.comments);
+                let expected = read_comment(0, raw, errors).map(|p| p.into_iter().collect());
+                assert_eq!(parsed, expected, "{raw:?} {errors:?}");
+            }
+        }
+    }
 
     fn vc(vendor: &[u8], comments: &[&[u8]], count: Option<u32>, framing: &[u8]) -> Vec<u8> {
         let mut d = (vendor.len() as u32).to_le_bytes().to_vec();
