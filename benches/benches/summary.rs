@@ -19,7 +19,7 @@
 use std::collections::BTreeSet;
 use std::time::{Duration, Instant};
 
-use mtg_benches::{file_sets, median, FileSet, Format, Source, Table};
+use mtg_benches::{file_sets, median, syscall_floor, FileSet, Format, Source, Table};
 
 #[path = "../src/lofty_side.rs"]
 #[allow(dead_code)]
@@ -32,33 +32,53 @@ const ROUNDS: usize = 201;
 /// Shortest timed batch.
 const BATCH: Duration = Duration::from_millis(1);
 
-/// µs per file of each variant in each round (`[variant][round]`),
-/// measured interleaved.
-fn measure(set: &FileSet, variants: &[Variant], source: Source, rounds: usize) -> Vec<Vec<f64>> {
-    // Warm up and size each variant's batch.
-    let passes: Vec<u32> = variants
+/// One thing timed per round: a pass over every file of the set.
+type Run<'a> = Box<dyn Fn() + 'a>;
+
+/// µs per file of each run in each round (`[run][round]`), measured
+/// interleaved.
+fn measure(set: &FileSet, runs: &[Run<'_>], rounds: usize) -> Vec<Vec<f64>> {
+    // Warm up and size each run's batch.
+    let passes: Vec<u32> = runs
         .iter()
-        .map(|&v| {
-            read_all(set, v, source);
+        .map(|run| {
+            run();
             let start = Instant::now();
-            read_all(set, v, source);
+            run();
             let one = start.elapsed().max(Duration::from_micros(1));
             (BATCH.as_nanos() / one.as_nanos()).clamp(1, 10_000) as u32
         })
         .collect();
-    let mut samples = vec![Vec::with_capacity(rounds); variants.len()];
+    let mut samples = vec![Vec::with_capacity(rounds); runs.len()];
     for round in 0..rounds {
-        for k in 0..variants.len() {
-            let i = (round + k) % variants.len();
+        for k in 0..runs.len() {
+            let i = (round + k) % runs.len();
             let start = Instant::now();
             for _ in 0..passes[i] {
-                read_all(set, variants[i], source);
+                runs[i]();
             }
             let per_file = start.elapsed().as_secs_f64() * 1e6 / f64::from(passes[i]);
             samples[i].push(per_file / set.len() as f64);
         }
     }
     samples
+}
+
+/// A pass of `variant` over `set` from `source`.
+fn variant_run(set: &FileSet, variant: Variant, source: Source) -> Run<'_> {
+    Box::new(move || read_all(set, variant, source))
+}
+
+/// A pass of [`syscall_floor`] over `set`.
+fn floor_run(set: &FileSet) -> Run<'_> {
+    let buf = std::cell::RefCell::new(Vec::new());
+    Box::new(move || {
+        for (path, &reads) in set.paths.iter().zip(&set.floor_reads) {
+            if let Err(e) = syscall_floor(path, reads, &mut buf.borrow_mut()) {
+                panic!("{}: {e}", path.display());
+            }
+        }
+    })
 }
 
 /// Median of the per-round ratios `num[r] / den[r]`: the two were timed
@@ -108,11 +128,22 @@ fn main() {
         "lofty µs",
         "lofty/ours",
         "lofty Probe µs",
+        "floor µs",
+        "lofty/floor",
     ]);
     for set in &sets {
         for source in Source::ALL {
             let variants = Variant::for_format(set.format);
-            let samples = measure(set, variants, source, rounds);
+            let mut runs: Vec<Run<'_>> = variants
+                .iter()
+                .map(|&v| variant_run(set, v, source))
+                .collect();
+            // The syscall floor, timed in the same rounds (path rows only).
+            if source == Source::Path {
+                runs.push(floor_run(set));
+            }
+            let samples = measure(set, &runs, rounds);
+            let floor = samples.get(variants.len());
             let of = |v: Variant| {
                 variants
                     .iter()
@@ -125,7 +156,10 @@ fn main() {
             } else {
                 ""
             };
-            let mut row = |name: String, ours: Variant, lofty: Variant, probe: bool| {
+            // `main`: the equal-work row, with the Probe and floor columns (the
+            // floor reads the pictures, which the lazy row leaves).
+            let mut row = |name: String, ours: Variant, lofty: Variant, main: bool| {
+                let floor = floor.filter(|_| main);
                 if let (Some(o), Some(l), Some(so), Some(sl)) =
                     (at(ours), at(lofty), of(ours), of(lofty))
                 {
@@ -137,11 +171,14 @@ fn main() {
                         us(o),
                         us(l),
                         format!("{:.2}x", paired_ratio(sl, so)),
-                        if probe {
+                        if main {
                             at(Variant::LoftyProbe).map_or_else(|| "-".into(), us)
                         } else {
                             "-".into()
                         },
+                        floor.map_or_else(|| "-".into(), |f| us(median(&mut f.clone()))),
+                        floor
+                            .map_or_else(|| "-".into(), |f| format!("{:.2}x", paired_ratio(sl, f))),
                     ]);
                 }
             };
@@ -193,6 +230,12 @@ fn main() {
          with properties off on every file (lofty's leanest trailing-APE reader: ID3v1, \
          Lyrics3v2, APE footer, no stream); \"lofty container type\" = MpegFile / MpcFile / \
          WavPackFile by extension, properties off; Probe also without properties."
+    );
+    println!(
+        "floor: per file open + fstat + one pread of the metadata at the start (FLAC blocks, \
+         ID3v2 tag) + 4 KiB, one pread of the end (MP3: 128 bytes, APEv2: 4 KiB) + close, \
+         parsing nothing, timed in the same rounds: the least a reader does from a path. \
+         lofty/floor bounds the lofty/ours any reader could show on that row."
     );
     if !unequal.is_empty() {
         println!("(!): the guard found unequal work in this set, see UNEQUAL WORK above.");
