@@ -180,16 +180,37 @@ fn default_size_mode(data: &[u8]) -> SizeMode {
 /// The heuristic over a frame area in memory; `known` is asked about each
 /// 4-byte ID (inlined: one walk step costs no call).
 fn size_mode_in(data: &[u8], known: impl Fn([u8; 4]) -> bool) -> SizeMode {
-    let len = data.len() as u64;
+    let header_at = |o: u64| -> Option<[u8; 10]> {
+        let start = usize::try_from(o).ok()?;
+        data.get(start..start.checked_add(10)?)?.try_into().ok()
+    };
+    size_mode_walks(data.len() as u64, header_at, known)
+}
+
+/// [`determine_size_mode`] over a frame area of `len` bytes whose 10-byte
+/// frame headers `header_at` gives by offset (None past the end), so that
+/// it can run without the frame bodies in memory.
+pub fn determine_size_mode_by(
+    len: u64,
+    header_at: &dyn Fn(u64) -> Option<[u8; 10]>,
+    known: &dyn Fn(&str) -> bool,
+) -> SizeMode {
+    size_mode_walks(len, header_at, |id| {
+        std::str::from_utf8(&id).is_ok_and(|name| name.is_ascii() && known(name))
+    })
+}
+
+/// The two walks of the heuristic and mutagen's choice between them.
+fn size_mode_walks(
+    len: u64,
+    header_at: impl Fn(u64) -> Option<[u8; 10]>,
+    known: impl Fn([u8; 4]) -> bool,
+) -> SizeMode {
     let walk = |syncsafe_sizes: bool| -> SizeWalk {
         let mut o: u64 = 0;
         let mut found = 0usize;
         while o.saturating_add(10) < len {
-            // In range: o + 10 < len.
-            let Some(part) = usize::try_from(o)
-                .ok()
-                .and_then(|start| data.get(start..start + 10))
-            else {
+            let Some(part) = header_at(o) else {
                 break;
             };
             if part.iter().all(|&b| b == 0) {
@@ -214,7 +235,15 @@ fn size_mode_in(data: &[u8], known: impl Fn([u8; 4]) -> bool) -> SizeMode {
             overshoot: i128::from(o) - i128::from(len),
         }
     };
-    SizeWalk::decide(walk(true), walk(false))
+    let syncsafe = walk(true);
+    let plain = walk(false);
+    if plain.found > syncsafe.found
+        || (plain.found == syncsafe.found && syncsafe.overshoot >= 1 && plain.overshoot <= 1)
+    {
+        SizeMode::Plain
+    } else {
+        SizeMode::Syncsafe
+    }
 }
 
 /// Where one walk of the size heuristic ended.
@@ -224,62 +253,6 @@ struct SizeWalk {
     /// Final position minus the length (or minus the rest modulo 10 when
     /// the walk stopped at a zero header).
     overshoot: i128,
-}
-
-impl SizeWalk {
-    /// mutagen's choice between the syncsafe and the plain walk.
-    fn decide(syncsafe: SizeWalk, plain: SizeWalk) -> SizeMode {
-        if plain.found > syncsafe.found
-            || (plain.found == syncsafe.found && syncsafe.overshoot >= 1 && plain.overshoot <= 1)
-        {
-            SizeMode::Plain
-        } else {
-            SizeMode::Syncsafe
-        }
-    }
-}
-
-/// [`determine_size_mode`] over a frame area of `len` bytes whose 10-byte
-/// frame headers `header_at` gives by offset (None past the end), so that
-/// it can run without the frame bodies in memory.
-pub fn determine_size_mode_by(
-    len: u64,
-    header_at: &dyn Fn(u64) -> Option<[u8; 10]>,
-    known: &dyn Fn(&str) -> bool,
-) -> SizeMode {
-    let walk = |syncsafe_sizes: bool| -> SizeWalk {
-        let mut o: u64 = 0;
-        let mut found = 0usize;
-        while o.saturating_add(10) < len {
-            let Some(part) = header_at(o) else {
-                break;
-            };
-            if part.iter().all(|&b| b == 0) {
-                let rest = (len - o) as i128;
-                return SizeWalk {
-                    found,
-                    overshoot: -(rest % 10),
-                };
-            }
-            let size_bytes = [part[4], part[5], part[6], part[7]];
-            let size = if syncsafe_sizes {
-                syncsafe::decode_u28(size_bytes)
-            } else {
-                u32::from_be_bytes(size_bytes)
-            };
-            o = o.saturating_add(10 + u64::from(size));
-            if let Ok(name) = std::str::from_utf8(&part[..4]) {
-                if name.is_ascii() && known(name) {
-                    found += 1;
-                }
-            }
-        }
-        SizeWalk {
-            found,
-            overshoot: i128::from(o) - i128::from(len),
-        }
-    };
-    SizeWalk::decide(walk(true), walk(false))
 }
 
 /// One frame as found in the tag, body not decoded.
