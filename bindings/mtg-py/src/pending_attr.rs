@@ -2,15 +2,23 @@
 //! a lazy load fills in on first use (`ID3._DictProxy__dict` and
 //! `unknown_frames`), without a `__getattr__` on the class (which slows
 //! every attribute access of its instances).
+//!
+//! It is a non-data descriptor (no `__set__`/`__delete__`): once the
+//! instance dict holds the attribute, Python finds it there without
+//! calling the descriptor. Setting the attribute before the build writes
+//! the instance dict directly, and the build keeps that value (as if it
+//! had been set after mutagen's eager load); deleting goes through the
+//! owner's `__delattr__`, which builds first.
 
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
 
 use crate::instance::instance_dict;
 
-/// A data descriptor for the instance attribute `name`: the value lives in
-/// the instance dict under the same name. Reading it while the instance
-/// dict holds `_pending` first calls the instance's `_materialize()`.
+/// A non-data descriptor for the instance attribute `name`: the value
+/// lives in the instance dict under the same name, where Python looks
+/// first. Reading it while the instance dict lacks it but holds `_pending`
+/// calls the instance's `_materialize()`.
 #[pyclass(module = "mutagen_rs._native", frozen)]
 pub struct PendingAttr {
     name: Py<PyString>,
@@ -69,37 +77,4 @@ impl PendingAttr {
         }
         Err(this.missing(obj))
     }
-
-    /// Sets the instance's value (after building what the load left, so
-    /// that the build does not overwrite it).
-    fn __set__(
-        slf: &Bound<'_, Self>,
-        obj: &Bound<'_, PyAny>,
-        value: &Bound<'_, PyAny>,
-    ) -> PyResult<()> {
-        let dict = settled_dict(obj)?;
-        dict.set_item(slf.get().name.bind(slf.py()), value)
-    }
-
-    /// Deletes the instance's value (after building what the load left).
-    fn __delete__(slf: &Bound<'_, Self>, obj: &Bound<'_, PyAny>) -> PyResult<()> {
-        let this = slf.get();
-        let dict = settled_dict(obj)?;
-        if dict.contains(this.name.bind(slf.py()))? {
-            dict.del_item(this.name.bind(slf.py()))
-        } else {
-            Err(this.missing(obj))
-        }
-    }
-}
-
-/// The instance dict of `obj` once nothing is pending: `_materialize()` is
-/// called first when the dict holds `_pending`.
-fn settled_dict<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyDict>> {
-    let py = obj.py();
-    let dict = instance_dict(obj)?;
-    if dict.contains(pyo3::intern!(py, "_pending"))? {
-        obj.call_method0(pyo3::intern!(py, "_materialize"))?;
-    }
-    Ok(dict)
 }

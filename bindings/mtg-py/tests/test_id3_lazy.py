@@ -157,6 +157,37 @@ def test_lazy_attributes_look_like_instance_attributes():
     assert outcomes[0] == outcomes[1]
 
 
+def test_values_set_before_first_use_stay():
+    # set on a tag whose frames are not built yet, then the build is made
+    # through another attribute: the value set stays, as it does after
+    # mutagen's eager load
+    def run(mod):
+        seen = []
+        tags = mod.ID3(V24)
+        tags.unknown_frames = [b"x"]
+        seen.append(sorted(tags.keys()))
+        seen.append(tags.unknown_frames)
+        tags = mod.ID3(V24)
+        tags._DictProxy__dict = {}
+        seen.append(tags.unknown_frames)
+        seen.append(list(tags.keys()))
+        tags = mod.ID3(V24)
+        tags._DictProxy__dict = {}
+        seen.append(sorted(vars(copy.copy(tags))))
+        return seen
+
+    assert run(O_ID3) == run(R_ID3)
+
+
+def test_lazy_attributes_are_not_data_descriptors():
+    # once built, the instance's own attributes are found without calling
+    # the class attribute (a data descriptor would be called on every
+    # frame lookup)
+    for name in ("unknown_frames", "_DictProxy__dict"):
+        kind = type(vars(O_ID3.ID3)[name])
+        assert not hasattr(kind, "__set__") and not hasattr(kind, "__delete__")
+
+
 def test_first_use_through_a_lazy_attribute():
     tags = O_ID3.ID3(V24)
     assert "_pending" in vars(tags)

@@ -458,14 +458,24 @@ class ID3(ID3Tags, mutagen_rs.Metadata):
                             store[key] = frame
                 work._finish_load(v1, None, translate, v2_version)
                 unknown = work.unknown_frames
-            d["unknown_frames"] = unknown
-            d["_DictProxy__dict"] = store
+            # a value set before the build stays (it was set "after" the
+            # load, as with mutagen's eager one)
+            d.setdefault("unknown_frames", unknown)
+            d.setdefault("_DictProxy__dict", store)
             del d["_pending"]
 
     # the frames (and unknown_frames) of a lazy load are built on first
-    # use: these attributes stand for the instance's own
+    # use: these attributes stand for the instance's own until then
+    # (non-data descriptors: an instance's own value is found first)
     _DictProxy__dict = _native.PendingAttr("_DictProxy__dict")
     unknown_frames = _native.PendingAttr("unknown_frames")
+
+    def __delattr__(self, name):
+        # a deletion before the build: build first, or the build would
+        # bring the attribute back
+        if "_pending" in self.__dict__:
+            self._materialize()
+        super(ID3, self).__delattr__(name)
 
     def __getstate__(self):
         if "_pending" in self.__dict__:
