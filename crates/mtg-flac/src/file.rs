@@ -477,7 +477,12 @@ impl<'s> FlacFile<'s> {
     /// [`FlacError::NoHeader`] for a file that is not FLAC or has no
     /// STREAMINFO, other [`FlacError`]s for broken blocks.
     pub fn read<S: ByteSource + ?Sized>(source: &'s S) -> Result<Self> {
-        Self::from_loader(Loader::new(FromSource(source)))
+        // A source in memory is read as a slice: the same bytes, without
+        // a call per read.
+        match source.as_bytes() {
+            Some(data) => Self::from_bytes(data),
+            None => Self::from_loader(Loader::new(FromSource(source))),
+        }
     }
 
     /// Read the metadata from bytes in memory, borrowing from them.

@@ -331,14 +331,12 @@ fn split_comment(text: Cow<'_, str>) -> Result<Pair<'_>, Cow<'_, str>> {
 /// there (borrowed); `None` for any other comment.
 #[inline]
 fn split_plain(raw: &[u8]) -> Option<(&str, &str)> {
+    // One validation of the whole comment (a call per part costs more on
+    // short texts); `=` is ASCII, so the split is on character boundaries.
+    let text = std::str::from_utf8(raw).ok()?;
     let at = raw.iter().position(|&b| b == b'=')?;
-    let (key, rest) = (raw.get(..at)?, raw.get(at + 1..)?);
-    if !key.is_ascii() {
-        return None;
-    }
-    let key = std::str::from_utf8(key).ok()?;
-    let value = std::str::from_utf8(rest).ok()?;
-    Some((key, value))
+    let (key, value) = (text.get(..at)?, text.get(at + 1..)?);
+    key.is_ascii().then_some((key, value))
 }
 
 /// Turn one raw comment (the `index`-th) into a pair, or `None` to drop it.
