@@ -379,3 +379,78 @@ fn read_multi<'a>(
         ))),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::frames::{V22_FRAMES, V24_FRAMES};
+
+    /// `read_field_into` reads some kinds itself: for every field of every
+    /// frame, on bodies of every kind, it must give what `read_field` then
+    /// `SpecContext::note` give (value, rest, context and errors).
+    #[test]
+    fn read_field_into_matches_read_field() {
+        let mut bodies: Vec<Vec<u8>> = vec![
+            b"".to_vec(),
+            b"\x00".to_vec(),
+            b"\x03abc\x00def".to_vec(),
+            b"\x03abc\x00def\x00".to_vec(),
+            b"\x00caf\xe9\x00x\x00\x00".to_vec(),
+            b"\x01\xff\xfea\x00b\x00\x00\x00c\x00".to_vec(),
+            b"\x02\x00a\x00b\x00\x00".to_vec(),
+            b"\x03\xff\xfe\x00".to_vec(),
+            b"\x05abc".to_vec(),
+            b"\x01\xff".to_vec(),
+            b"eng\x03desc\x00text".to_vec(),
+            // a text followed by zero bytes only (dropped below v2.4)
+            b"abc\x00\x00\x00".to_vec(),
+            b"\x03a\x00\x00".to_vec(),
+            b"\xff\xfea\x00\x00\x00\x00\x00".to_vec(),
+        ];
+        // and pseudo-random ones (xorshift, fixed seed)
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        for len in 0..40 {
+            let body = (0..len)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    // mostly small bytes: encodings, terminators, ASCII
+                    [0u8, 1, 3, b'a', 0xff, 0xfe, (state >> 32) as u8][(state % 7) as usize]
+                })
+                .collect();
+            bodies.push(body);
+        }
+        let mut checked = 0;
+        for def in V24_FRAMES.iter().chain(V22_FRAMES) {
+            for field in def.fields.iter().chain(def.optional) {
+                for version in [2u8, 3, 4] {
+                    for encoding in [None, Some(0), Some(1), Some(2), Some(3)] {
+                        for body in &bodies {
+                            let ctx = SpecContext {
+                                encoding,
+                                ..SpecContext::new(version)
+                            };
+                            let mut by_field = ctx;
+                            let expected =
+                                read_field(&field.kind, &by_field, body).map(|(value, rest)| {
+                                    by_field.note(field, &value);
+                                    (vec![value], rest)
+                                });
+                            let mut by_into = ctx;
+                            let mut out = Vec::new();
+                            let got = read_field_into(field, &mut by_into, body, &mut out)
+                                .map(|rest| (out, rest));
+                            assert_eq!(got, expected, "{} {} {body:?}", def.id, field.name);
+                            if expected.is_ok() {
+                                assert_eq!(by_into, by_field, "{} {}", def.id, field.name);
+                            }
+                            checked += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 10_000);
+    }
+}
