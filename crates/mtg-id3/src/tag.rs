@@ -162,19 +162,19 @@ pub enum SizeMode {
 /// or as many while the syncsafe walk overshot by at least one byte and the
 /// plain walk by at most one.
 pub fn determine_size_mode(data: &[u8], known: &dyn Fn(&str) -> bool) -> SizeMode {
-    size_mode_in(data, |id| {
-        std::str::from_utf8(&id).is_ok_and(|name| name.is_ascii() && known(name))
-    })
+    size_mode_in(data, by_name(known))
 }
 
 /// [`determine_size_mode`] with mutagen's default vocabulary
 /// ([`MUTAGEN_FRAME_IDS`]), each ID looked up as a number.
 fn default_size_mode(data: &[u8]) -> SizeMode {
-    size_mode_in(data, |id| {
-        MUTAGEN_FRAME_ID_NUMBERS
-            .binary_search(&u32::from_be_bytes(id))
-            .is_ok()
-    })
+    size_mode_in(data, |id| is_mutagen_frame_id(&id))
+}
+
+/// A 4-byte ID check from a check of names (an ID that is not ASCII is
+/// never known).
+fn by_name(known: &dyn Fn(&str) -> bool) -> impl Fn([u8; 4]) -> bool + '_ {
+    move |id| std::str::from_utf8(&id).is_ok_and(|name| name.is_ascii() && known(name))
 }
 
 /// The heuristic over a frame area in memory; `known` is asked about each
@@ -195,9 +195,7 @@ pub fn determine_size_mode_by(
     header_at: &dyn Fn(u64) -> Option<[u8; 10]>,
     known: &dyn Fn(&str) -> bool,
 ) -> SizeMode {
-    size_mode_walks(len, header_at, |id| {
-        std::str::from_utf8(&id).is_ok_and(|name| name.is_ascii() && known(name))
-    })
+    size_mode_walks(len, header_at, by_name(known))
 }
 
 /// The two walks of the heuristic and mutagen's choice between them.
