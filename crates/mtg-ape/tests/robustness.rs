@@ -7,25 +7,8 @@ use mtg_ape::{
     delete_path, delete_tag, locate, read_tag, render_tag, save_path, save_tag, ItemKind, NewItem,
     PREAMBLE,
 };
+use mtg_core::testing::Rng;
 use mtg_core::{FileSource, SliceSource};
-
-/// xorshift64*: a small deterministic generator, no dependency needed.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-    fn byte(&mut self) -> u8 {
-        self.next() as u8
-    }
-}
 
 fn block(size: u32, count: u32, flags: u32) -> Vec<u8> {
     let mut out = PREAMBLE.to_vec();
@@ -97,11 +80,11 @@ fn random_bytes_never_panic() {
                 _ => rng.below(len - 31),
             };
             let size = match rng.below(4) {
-                0 => rng.next() as u32,
+                0 => rng.next_u64() as u32,
                 1 => rng.below(64) as u32,
                 _ => (at as u32).saturating_add(32).min(len as u32),
             };
-            let b = block(size, rng.next() as u32, rng.next() as u32);
+            let b = block(size, rng.next_u64() as u32, rng.next_u64() as u32);
             data[at..at + 32].copy_from_slice(&b);
         }
         exercise(&data);
@@ -129,7 +112,7 @@ fn mutated_tags_never_panic() {
             _ => {
                 // Overwrite a size, count or flags field with extremes.
                 let i = rng.below(data.len().saturating_sub(4));
-                let v: u32 = [0, 1, 31, 32, 33, u32::MAX, rng.next() as u32][rng.below(7)];
+                let v: u32 = [0, 1, 31, 32, 33, u32::MAX, rng.next_u64() as u32][rng.below(7)];
                 data[i..i + 4].copy_from_slice(&v.to_le_bytes());
             }
         }

@@ -656,32 +656,32 @@ mod tests {
     }
 
     fn random_op(rng: &mut Rng, len: u64) -> Op {
-        match rng.below(5) {
+        match rng.below_u64(5) {
             0 => Op::Insert {
-                size: rng.below(3000),
-                offset: rng.below(len + 1),
+                size: rng.below_u64(3000),
+                offset: rng.below_u64(len + 1),
             },
             1 => {
-                let offset = rng.below(len + 1);
-                let size = rng.below(len - offset + 1);
+                let offset = rng.below_u64(len + 1);
+                let size = rng.below_u64(len - offset + 1);
                 Op::Delete { size, offset }
             }
             2 => {
-                let count = rng.below(len + 1);
-                let src = rng.below(len - count + 1);
-                let dest = rng.below(len - count + 1);
+                let count = rng.below_u64(len + 1);
+                let src = rng.below_u64(len - count + 1);
+                let dest = rng.below_u64(len - count + 1);
                 Op::Move { dest, src, count }
             }
             3 => {
-                let offset = rng.below(len + 1);
-                let old = rng.below(len - offset + 1);
-                let new = rng.below(2000);
+                let offset = rng.below_u64(len + 1);
+                let old = rng.below_u64(len - offset + 1);
+                let new = rng.below_u64(2000);
                 Op::Resize { old, new, offset }
             }
             _ => {
-                let offset = rng.below(len + 1);
-                let old = rng.below(len - offset + 1);
-                let n = rng.below(2000) as usize;
+                let offset = rng.below_u64(len + 1);
+                let old = rng.below_u64(len - offset + 1);
+                let n = rng.below_u64(2000) as usize;
                 Op::Replace {
                     offset,
                     old,
@@ -905,10 +905,10 @@ mod tests {
         let mut failures = 0;
         for trial in 0..60u64 {
             let mut t = Faulty::new(original.clone());
-            t.fail_write = Some(rng.below(3));
-            let offset = rng.below(len);
-            let old = rng.below((len - offset).min(3 << 20) + 1);
-            let new_len = rng.below(1 << 20) as usize;
+            t.fail_write = Some(rng.below_u64(3));
+            let offset = rng.below_u64(len);
+            let old = rng.below_u64((len - offset).min(3 << 20) + 1);
+            let new_len = rng.below_u64(1 << 20) as usize;
             let new = rng.bytes(new_len);
             let result = match trial % 3 {
                 0 => replace_region(&mut t, offset, old, &new),

@@ -32,6 +32,9 @@ pub mod source;
 pub mod syncsafe;
 pub mod text;
 
+#[cfg(any(test, feature = "testing"))]
+pub mod testing;
+
 #[cfg(test)]
 mod test_util;
 

@@ -163,13 +163,10 @@ mod tests {
         let bytes = data();
         let plain = SliceSource::new(&bytes);
         let w = ReadWindows::new(&plain);
-        let mut state = 0x2545_f491_u32;
+        let mut rng = crate::testing::Rng(0x2545_f491);
         for _ in 0..2000 {
-            state ^= state << 13;
-            state ^= state >> 17;
-            state ^= state << 5;
-            let offset = u64::from(state % 1100);
-            let len = (state >> 11) as usize % 300;
+            let offset = rng.below_u64(1100);
+            let len = rng.below(300);
             assert_eq!(
                 w.read_range(offset, len).unwrap(),
                 plain.read_range(offset, len).unwrap()

@@ -5,6 +5,7 @@ use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 use std::path::{Path, PathBuf};
 
+use mtg_core::testing::Rng;
 use mtg_core::{ByteSource, FileSource, SliceSource};
 use mtg_flac::{
     code, render_blocks, write_block, Block, ErrorMode, FlacError, FlacFile, PaddingInfo,
@@ -13,23 +14,6 @@ use mtg_flac::{
 
 fn data_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data")
-}
-
-/// A deterministic xorshift generator.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        self.0 = x;
-        x
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
 }
 
 /// A source that records how it is read.
@@ -151,7 +135,8 @@ fn mutated_inputs_never_panic() {
                     }
                     4 => {
                         let i = rng.below(len + 1);
-                        let junk: Vec<u8> = (0..rng.below(40)).map(|_| rng.next() as u8).collect();
+                        let junk: Vec<u8> =
+                            (0..rng.below(40)).map(|_| rng.next_u64() as u8).collect();
                         data.splice(i..i, junk);
                     }
                     _ if len > 8 => {
@@ -167,7 +152,7 @@ fn mutated_inputs_never_panic() {
     }
     let mut rng = Rng(42);
     for n in 0..300 {
-        let data: Vec<u8> = (0..n).map(|_| rng.next() as u8).collect();
+        let data: Vec<u8> = (0..n).map(|_| rng.next_u64() as u8).collect();
         exercise(&data);
         let mut flac = b"fLaC".to_vec();
         flac.extend_from_slice(&data);

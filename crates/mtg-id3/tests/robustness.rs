@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::Rng;
+use mtg_core::testing::Rng;
 
 use std::borrow::Cow;
 use std::cell::Cell;
@@ -91,7 +91,7 @@ fn mutated_fixtures_do_not_panic() {
             match rng.below(4) {
                 0 if !d.is_empty() => {
                     let i = rng.below(d.len());
-                    d[i] = rng.next() as u8;
+                    d[i] = rng.byte();
                 }
                 1 if !d.is_empty() => d.truncate(rng.below(d.len())),
                 2 => {
@@ -100,7 +100,7 @@ fn mutated_fixtures_do_not_panic() {
                 }
                 _ => {
                     for _ in 0..rng.below(8) {
-                        d.push(rng.next() as u8);
+                        d.push(rng.byte());
                     }
                 }
             }
@@ -114,7 +114,7 @@ fn garbage_does_not_panic() {
     let mut rng = Rng(42);
     for _ in 0..3000 {
         let len = rng.below(300);
-        let mut d: Vec<u8> = (0..len).map(|_| rng.next() as u8).collect();
+        let mut d: Vec<u8> = (0..len).map(|_| rng.byte()).collect();
         if rng.below(2) == 0 && d.len() >= 10 {
             d[..3].copy_from_slice(b"ID3");
             d[3] = [2, 3, 4][rng.below(3)];

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::Rng;
+use mtg_core::testing::Rng;
 use mtg_core::SliceSource;
 use mtg_id3::tag::is_mutagen_frame_id;
 use mtg_id3::{SparseLimits, TagBytes};
@@ -231,7 +231,7 @@ fn equivalent_on_damaged_tags() {
                 rng.below(data.len())
             };
             if let Some(b) = data.get_mut(at) {
-                *b = rng.next() as u8;
+                *b = rng.byte();
             }
         }
         let limits = SparseLimits {

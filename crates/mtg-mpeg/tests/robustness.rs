@@ -7,32 +7,12 @@ use std::cell::Cell;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+use mtg_core::testing::Rng;
 use mtg_core::{ByteSource, SliceSource};
 use mtg_mpeg::{
     iter_sync, skip_id3_bytes, AacInfo, Ac3Info, LameHeader, LameVersion, MpegFrame, MpegInfo,
     VbriHeader, XingHeader,
 };
-
-/// xorshift64*: a small deterministic generator.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-    fn fill(&mut self, buf: &mut [u8]) {
-        for chunk in buf.chunks_mut(8) {
-            let v = self.next().to_le_bytes();
-            chunk.copy_from_slice(&v[..chunk.len()]);
-        }
-    }
-}
 
 /// A source that counts reads and bytes read.
 struct Counting<'a> {
@@ -83,8 +63,8 @@ fn exercise(data: &[u8], rng: &mut Rng) {
     let _ = XingHeader::parse(tail);
     let _ = VbriHeader::parse(tail);
     let _ = LameVersion::parse(tail);
-    if let Ok(h) = LameHeader::parse(rng.next() as i64, tail) {
-        let _ = h.guess_settings(rng.next() % 5, rng.next() % 120);
+    if let Ok(h) = LameHeader::parse(rng.next_u64() as i64, tail) {
+        let _ = h.guess_settings(rng.next_u64() % 5, rng.next_u64() % 120);
     }
     let _ = skip_id3_bytes(data, at as u64);
     let _ = iter_sync(tail).count();
@@ -188,13 +168,13 @@ fn mutated_inputs_never_panic() {
                     }
                     1 if !data.is_empty() => {
                         let i = rng.below(data.len());
-                        data[i] = rng.next() as u8;
+                        data[i] = rng.next_u64() as u8;
                     }
                     2 => data.truncate(rng.below(data.len() + 1)),
                     _ => {
                         let i = rng.below(data.len() + 1);
                         let n = rng.below(20);
-                        let junk: Vec<u8> = (0..n).map(|_| rng.next() as u8).collect();
+                        let junk: Vec<u8> = (0..n).map(|_| rng.next_u64() as u8).collect();
                         data.splice(i..i, junk);
                     }
                 }

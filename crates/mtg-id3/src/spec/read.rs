@@ -407,17 +407,12 @@ mod tests {
             b"\x03a\x00\x00".to_vec(),
             b"\xff\xfea\x00\x00\x00\x00\x00".to_vec(),
         ];
-        // and pseudo-random ones (xorshift, fixed seed)
-        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        // and pseudo-random ones, mostly of the bytes that matter here:
+        // encodings, terminators, ASCII, BOM bytes
+        let mut rng = mtg_core::testing::Rng(0x2545_F491_4F6C_DD1D);
         for len in 0..40 {
             let body = (0..len)
-                .map(|_| {
-                    state ^= state << 13;
-                    state ^= state >> 7;
-                    state ^= state << 17;
-                    // mostly small bytes: encodings, terminators, ASCII
-                    [0u8, 1, 3, b'a', 0xff, 0xfe, (state >> 32) as u8][(state % 7) as usize]
-                })
+                .map(|_| [0u8, 1, 3, b'a', 0xff, 0xfe, rng.byte()][rng.below(7)])
                 .collect();
             bodies.push(body);
         }

@@ -527,23 +527,14 @@ mod tests {
     #[test]
     fn ascii_fast_path_is_unit_by_unit() {
         let alphabet: [u16; 6] = [0x41, 0x7F, 0x00, 0xE9, 0xD834, 0xDD1E];
-        let mut state = 0x9E37_79B9_7F4A_7C15_u64;
+        let mut rng = mtg_core::testing::Rng(0x9E37_79B9_7F4A_7C15);
         for round in 0..20_000 {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            let count = (state % 41) as usize;
+            let count = rng.below(41);
             let mut units = Vec::with_capacity(count);
-            let mut bits = state;
-            for k in 0..count {
+            for _ in 0..count {
                 // mostly ASCII, so that whole blocks take the fast path
-                let pick = if (bits >> (k % 60)) & 7 < 6 {
-                    0
-                } else {
-                    (bits % 6) as usize
-                };
+                let pick = if rng.below(8) < 6 { 0 } else { rng.below(6) };
                 units.push(alphabet.get(pick).copied().unwrap_or(0x41));
-                bits = bits.rotate_left(5) ^ state;
             }
             for order in [Order::Little, Order::Big] {
                 let mut data: Vec<u8> = units
