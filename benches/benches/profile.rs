@@ -4,9 +4,13 @@
 //! gives `perf record` or `valgrind --tool=callgrind` a steady workload.
 //!
 //! ```text
-//! cargo bench -p mtg-benches --bench profile -- FORMAT SET SOURCE VARIANT [SECONDS]
+//! cargo bench -p mtg-benches --bench profile -- FORMAT SET SOURCE VARIANT [SECONDS] [per-file]
 //! # e.g.: -- flac test_files memory ours 5
 //! ```
+//!
+//! With `per-file`, each file of the set is looped alone for SECONDS / the
+//! number of files, and its time is printed (to find the files a set's
+//! mean hides).
 //!
 //! FORMAT is `flac`, `mp3` or `ape`; SET a set label (`test_files`,
 //! `corpus/mp3_vbr`, ...); SOURCE `memory` or `path`; VARIANT a variant id
@@ -20,10 +24,10 @@ use mtg_benches::{file_sets, Format, Source};
 #[allow(dead_code)]
 mod lofty_side;
 
-use lofty_side::{read_all, Variant};
+use lofty_side::{read_all, read_one, Variant};
 
 fn usage() -> ! {
-    eprintln!("usage: profile FORMAT SET SOURCE VARIANT [SECONDS]");
+    eprintln!("usage: profile FORMAT SET SOURCE VARIANT [SECONDS] [per-file]");
     std::process::exit(2);
 }
 
@@ -62,6 +66,22 @@ fn main() {
         eprintln!("no set {set_label} for this format");
         std::process::exit(2);
     };
+    if rest.get(1).map(String::as_str) == Some("per-file") {
+        let limit = Duration::from_secs_f64(seconds / set.len() as f64);
+        for index in 0..set.len() {
+            let start = Instant::now();
+            let mut passes = 0u64;
+            while start.elapsed() < limit {
+                for _ in 0..64 {
+                    std::hint::black_box(read_one(set, index, variant, source).ok());
+                }
+                passes += 64;
+            }
+            let per_file = start.elapsed().as_secs_f64() * 1e6 / passes as f64;
+            println!("{per_file:9.3} µs  {}", set.paths[index].display());
+        }
+        return;
+    }
     let limit = Duration::from_secs_f64(seconds);
     let start = Instant::now();
     let mut passes = 0u64;
