@@ -17,8 +17,10 @@ rewritten to that name: same length, so the binary stays valid), then times
 file of each set, A and B one after the other, their order alternating per
 round. Cold (the default): a 3 ms sleep before every timed call, the state
 in which every call after other work runs here (OPTIMIZATION_LOG.md,
-session 4); --warm: the same call made once untimed first. Prints the median
-us per file of each build and B/A.
+session 4); --warm: the same call made once untimed first. `--work load`
+times ``cls(path)`` plus the stream info only (``info.length``, ...; no tag
+is read: what a scanner collecting durations does) instead of bench_py's
+work. Prints the median us per file of each build and B/A.
 """
 
 import argparse
@@ -92,19 +94,26 @@ def consume_fn():
     return bench_py.consume
 
 
-def compare(a, b, rounds, warm, sets):
+def load_only(f):
+    """Read the stream info of an opened file (if it has any), no tags."""
+    info = getattr(f, "info", None)
+    return [getattr(info, n, None)
+            for n in ("length", "bitrate", "sample_rate", "channels")]
+
+
+def compare(a, b, rounds, warm, sets, work="consume"):
     import tempfile
     workdir = Path(tempfile.mkdtemp(prefix="ab_cold_"))
     try:
         renamed(a, "mutagen_ra", workdir)
         renamed(b, "mutagen_rb", workdir)
         sys.path.insert(0, str(workdir))
-        consume = consume_fn()
+        consume = consume_fn() if work == "consume" else load_only
         libs = [importlib.import_module(p) for p in ("mutagen_ra",
                                                      "mutagen_rb")]
-        print("A = %s, B = %s; %s, %d rounds; median us per file"
+        print("A = %s, B = %s; %s, %d rounds, work: %s; median us per file"
               % (a, b, "warm" if warm else "cold (3 ms sleep before each)",
-                 rounds))
+                 rounds, work))
         gc.disable()
         for set_name in sets:
             module, cls_name, pattern = SETS[set_name]
@@ -159,12 +168,14 @@ def main():
     cmp_.add_argument("--warm", action="store_true")
     cmp_.add_argument("--set", action="append", choices=sorted(SETS),
                       dest="sets")
+    cmp_.add_argument("--work", choices=("consume", "load"),
+                      default="consume")
     args = parser.parse_args()
     if args.command == "snapshot":
         snapshot(args.name)
     else:
         compare(args.a, args.b, args.rounds, args.warm,
-                args.sets or list(SETS))
+                args.sets or list(SETS), args.work)
 
 
 if __name__ == "__main__":

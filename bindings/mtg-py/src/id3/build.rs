@@ -78,6 +78,9 @@ pub enum Decoded<'a> {
     /// Left to the Python path: no definition here, an ID3v2.2 frame,
     /// sub-frames, or a body that does not decode.
     No,
+    /// Not decoded yet: a frame of a lazy load that [`can_wait`] allows
+    /// to be decoded when it is built ([`FrameBuilder::build`]).
+    Later,
     /// Every field value, and the HashKey (None: the class computes it).
     Frame {
         /// The frame's definition.
@@ -109,6 +112,7 @@ impl Decoded<'_> {
         };
         match self {
             Decoded::No => Decoded::No,
+            Decoded::Later => Decoded::Later,
             Decoded::Frame { def, values, key } => Decoded::Frame {
                 def,
                 values: own(values),
@@ -127,6 +131,35 @@ impl Decoded<'_> {
             },
         }
     }
+}
+
+/// Whether a frame of the definition `def` may be decoded when it is
+/// built rather than at the load: every field is of a kind whose bad data
+/// the Python path drops as junk (`ID3JunkFrameError`) or keeps as an
+/// unknown frame, so that deciding later changes nothing mutagen's load
+/// would show. Frames with other kinds (a volume adjustment raises
+/// `struct.error`, ASPI an `AttributeError`: from the load) and frames with
+/// sub-frames are decoded at the load.
+pub fn can_wait(def: &FrameDef) -> bool {
+    fn junk_only(kind: &FieldKind) -> bool {
+        match kind {
+            FieldKind::Byte
+            | FieldKind::Encoding
+            | FieldKind::PictureType
+            | FieldKind::BinaryData
+            | FieldKind::EncodedText
+            | FieldKind::EncodedNumericText
+            | FieldKind::EncodedNumericPartText
+            | FieldKind::Latin1Text
+            | FieldKind::TimeStamp
+            | FieldKind::String(_)
+            | FieldKind::Integer
+            | FieldKind::SizedInteger(_) => true,
+            FieldKind::Multi { parts, .. } => parts.iter().all(|p| junk_only(&p.kind)),
+            _ => false,
+        }
+    }
+    def.fields.iter().chain(def.optional).all(|f| junk_only(&f.kind))
 }
 
 /// Decodes a frame of a tag of version `major` as [`FrameBuilder`] builds
@@ -269,7 +302,7 @@ impl<'py> FrameBuilder<'py> {
         image_source: impl FnOnce(usize) -> PyResult<Bound<'py, PyAny>>,
     ) -> PyResult<Option<(Bound<'py, PyString>, Bound<'py, PyAny>)>> {
         let (def, values, key, image) = match decoded {
-            Decoded::No => return Ok(None),
+            Decoded::No | Decoded::Later => return Ok(None),
             Decoded::Frame { def, values, key } => (*def, values, key, None),
             Decoded::Picture {
                 def,
@@ -364,5 +397,54 @@ impl<'py> FrameBuilder<'py> {
         };
         let (key, frame, _) = self.instantiate(def, &cls, &values)?;
         Ok(Some((key, frame)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use mtg_core::testing::Rng;
+    use mtg_id3::FrameError;
+
+    /// A frame [`can_wait`] lets wait must fail only as junk, whatever its
+    /// body: any other error is one mutagen's load raises, and must come
+    /// from the load.
+    #[test]
+    fn frames_that_wait_fail_only_as_junk() {
+        let mut rng = Rng::new(7);
+        let mut waiting = 0;
+        for def in V24_FRAMES {
+            if !can_wait(def) {
+                continue;
+            }
+            waiting += 1;
+            for major in [3u8, 4] {
+                for _ in 0..400 {
+                    let len = rng.below(24);
+                    let mut body = rng.bytes(len);
+                    // mostly a valid encoding byte first, and some NULs
+                    if !body.is_empty() && rng.below(4) > 0 {
+                        body[0] = rng.byte() % 4;
+                    }
+                    for b in body.iter_mut().skip(1) {
+                        if rng.below(4) == 0 {
+                            *b = 0;
+                        }
+                    }
+                    match decode_frame(def, major, 0, &body) {
+                        Ok(_) | Err(FrameError::JunkFrame(_)) => {}
+                        Err(e) => panic!("{} {major} {body:?}: {e:?}", def.id),
+                    }
+                }
+            }
+        }
+        // the text frames and the other common ones wait
+        assert!(waiting > 60, "{waiting}");
+        for id in ["TIT2", "TXXX", "COMM", "USLT", "APIC", "UFID", "WXXX", "TDRC"] {
+            assert!(can_wait(frame_def(4, id).unwrap()), "{id}");
+        }
+        for id in ["RVA2", "ASPI", "CHAP", "CTOC", "RVAD", "EQU2"] {
+            assert!(!can_wait(frame_def(4, id).unwrap()), "{id}");
+        }
     }
 }

@@ -10,13 +10,14 @@ use std::ops::Range;
 use mtg_core::{ByteSource, ReadWindows};
 use mtg_id3::tag::{is_mutagen_frame_id, SkipReason};
 use mtg_id3::{
-    read_id3, read_id3_sparse, DeferredBody, Id3Error, Id3v1, SizeMode, SparseLimits, TagBytes,
+    frame_def, read_id3, read_id3_sparse, DeferredBody, Id3Error, Id3v1, SizeMode, SparseLimits,
+    TagBytes,
 };
 use mtg_mpeg::{MpegError, MpegInfo};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyTuple};
 
-use super::build::{decode, Decoded, FrameBuilder};
+use super::build::{can_wait, decode, Decoded, FrameBuilder};
 use super::upgrade::upgrade_to_v24;
 use super::{error, v1};
 use crate::source::{self, PySource};
@@ -188,6 +189,9 @@ struct PrepareOptions<'a> {
     sparse: bool,
     /// Decode the frames (for building them natively).
     decode: bool,
+    /// With `decode`: leave the frames that [`can_wait`] allows undecoded
+    /// ([`Decoded::Later`]), for a lazy load that builds them later.
+    decode_later: bool,
     /// Read the MPEG stream info after the tag.
     mpeg: bool,
 }
@@ -235,7 +239,13 @@ fn prepare(src: &PySource, opts: &PrepareOptions<'_>) -> mtg_core::Result<Prepar
             for frame in &tag.frames {
                 let flags = tag.effective_flags(frame);
                 let deferred = bytes.deferred_at(frame.offset).copied();
-                let decoded = if opts.decode {
+                let decoded = if opts.decode
+                    && opts.decode_later
+                    && deferred.is_none()
+                    && frame_def(major, frame.id.as_str()).is_some_and(can_wait)
+                {
+                    Decoded::Later
+                } else if opts.decode {
                     decode(
                         major,
                         frame.id.as_str(),
@@ -413,7 +423,7 @@ fn build_frames<'py>(
                 area.get(frame.raw.clone()).unwrap_or_default(),
             ),
         };
-        if built.is_none() && frame.deferred.is_some() {
+        if built.is_none() && (frame.deferred.is_some() || matches!(frame.decoded, Decoded::Later)) {
             if let Some(b) = builder {
                 built = b.build(major, id, frame.flags, body)?;
             }
@@ -450,18 +460,23 @@ fn build_frames<'py>(
     Ok((frames.into_any(), false))
 }
 
-/// Whether every frame of `tag` will be built natively under distinct keys
-/// with no need of the file (so that building can wait): each decoded, its
-/// key known, its class the standard one.
+/// Whether every frame of `tag` can wait to be built (natively, with no
+/// need of the file): each decoded with its key known, or left for later
+/// ([`Decoded::Later`]); its class the standard one; the keys known now
+/// distinct. A frame left for later that does not decode, or whose key
+/// turns out to repeat, is found when building: `build` then answers with
+/// the list of entries for the Python path, as an eager load would have.
 fn lazy_candidate(builder: &FrameBuilder<'_>, tag: &PreparedTag) -> PyResult<bool> {
     let mut keys = HashSet::with_capacity(tag.frames.len());
     for frame in &tag.frames {
-        let key = match &frame.decoded {
-            Decoded::Frame { key: Some(k), .. } | Decoded::Picture { key: Some(k), .. } => k,
+        match &frame.decoded {
+            Decoded::Frame { key: Some(k), .. } | Decoded::Picture { key: Some(k), .. } => {
+                if !keys.insert(k.as_str()) {
+                    return Ok(false);
+                }
+            }
+            Decoded::Later => {}
             _ => return Ok(false),
-        };
-        if !keys.insert(key.as_str()) {
-            return Ok(false);
         }
         if !builder.is_standard(frame.id.as_str())? {
             return Ok(false);
@@ -618,6 +633,7 @@ pub fn id3_read<'py>(
             known: known_ref,
             sparse: native_build && matches!(src, PySource::Path(_)),
             decode: native_build,
+            decode_later: lazy,
             mpeg: want_mpeg,
         };
         prepare(src, &opts)

@@ -371,9 +371,6 @@ class ID3(ID3Tags, mutagen_rs.Metadata):
             del d["unknown_frames"]
             return result.get("mpeg")
 
-        table = header.known_frames
-        unknown = []
-        add = self._add
         store = self._DictProxy__dict
         frames = result["frames"]
         if result["simple"] and not store:
@@ -382,6 +379,20 @@ class ID3(ID3Tags, mutagen_rs.Metadata):
             frames = ()
         elif result["simple"]:
             frames = frames.items()
+        self.unknown_frames = self._add_entries(frames, header)
+        self._finish_load(v1, known_frames, translate, v2_version)
+        return result.get("mpeg")
+
+    def _add_entries(self, frames, header):
+        """Add the frame entries of an ``id3_read`` answer (or of a lazy
+        build that could not give a dict) in file order: ``(key, frame)``
+        for a frame built natively, ``(id, flags, body, frame_header)``
+        for one read here. Returns the raw bytes of the unknown frames."""
+
+        table = header.known_frames
+        unknown = []
+        add = self._add
+        store = self._DictProxy__dict
         for entry in frames:
             if len(entry) == 2:
                 key, frame = entry
@@ -404,9 +415,7 @@ class ID3(ID3Tags, mutagen_rs.Metadata):
             except _ID3JunkFrameError:
                 continue
             add(frame, False)
-        self.unknown_frames = unknown
-        self._finish_load(v1, known_frames, translate, v2_version)
-        return result.get("mpeg")
+        return unknown
 
     def _finish_load(self, v1, known_frames, translate, v2_version):
         """What follows reading the ID3v2 frames: the ID3v1 tag's frames
@@ -443,19 +452,20 @@ class ID3(ID3Tags, mutagen_rs.Metadata):
             else:
                 work = ID3()
                 work._header = self._header
-                work.unknown_frames = []
                 store = work._DictProxy__dict
                 if base:
                     store.update(base)
-                if not store:
+                if isinstance(frames, list):
+                    # a frame left for later did not decode, or keys
+                    # repeat: the entries an eager load would have had
+                    work.unknown_frames = work._add_entries(
+                        frames, self._header)
+                elif not store:
                     store.update(frames)
+                    work.unknown_frames = []
                 else:
-                    add = work._add
-                    for key, frame in frames.items():
-                        if key in store:
-                            add(frame, False)
-                        else:
-                            store[key] = frame
+                    work.unknown_frames = work._add_entries(
+                        frames.items(), self._header)
                 work._finish_load(v1, None, translate, v2_version)
                 unknown = work.unknown_frames
             # a value set before the build stays (it was set "after" the
