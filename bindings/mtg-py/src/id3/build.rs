@@ -159,7 +159,10 @@ pub fn can_wait(def: &FrameDef) -> bool {
             _ => false,
         }
     }
-    def.fields.iter().chain(def.optional).all(|f| junk_only(&f.kind))
+    def.fields
+        .iter()
+        .chain(def.optional)
+        .all(|f| junk_only(&f.kind))
 }
 
 /// Decodes a frame of a tag of version `major` as [`FrameBuilder`] builds
@@ -255,10 +258,11 @@ impl<'py> FrameBuilder<'py> {
         let Some(def) = frame_def(major, id) else {
             return Ok(None);
         };
-        let Some(cls) = self.table.get_item(id)? else {
+        let key = self.id_string(def, id);
+        let Some(cls) = self.table.get_item(&key)? else {
             return Ok(None);
         };
-        match self.native.get_item(id)? {
+        match self.native.get_item(&key)? {
             Some(standard) if standard.is(&cls) => {}
             _ => return Ok(None),
         }
@@ -271,6 +275,17 @@ impl<'py> FrameBuilder<'py> {
             return Ok(None);
         }
         Ok(Some((def, cls.cast_into::<PyType>()?)))
+    }
+
+    /// The Python string for the frame ID `id` found as `def`: the
+    /// interned one of the tables (its hash kept) when `id` is the
+    /// definition's own ID.
+    fn id_string(&self, def: &'static FrameDef, id: &str) -> Bound<'py, PyString> {
+        if def.id == id {
+            name(self.py, def.id)
+        } else {
+            PyString::new(self.py, id)
+        }
     }
 
     /// Whether the table has a class for `id`.
@@ -314,11 +329,7 @@ impl<'py> FrameBuilder<'py> {
         if major < 3 {
             return Ok(None);
         }
-        let id = if def.id == id {
-            name(self.py, def.id)
-        } else {
-            PyString::new(self.py, id)
-        };
+        let id = self.id_string(def, id);
         let Some(cls) = self.table.get_item(&id)? else {
             return Ok(None);
         };
@@ -370,6 +381,8 @@ impl<'py> FrameBuilder<'py> {
             dict.set_item(name(py, field.name), value_to_py(py, &field.kind, value)?)?;
         }
         let key = match key {
+            // most frames' key is their ID
+            Some(key) if key == def.id => name(py, def.id),
             Some(key) => PyString::new(py, key),
             // COMR's key is its encoded body: ask the class
             None => frame
@@ -440,7 +453,9 @@ mod tests {
         }
         // the text frames and the other common ones wait
         assert!(waiting > 60, "{waiting}");
-        for id in ["TIT2", "TXXX", "COMM", "USLT", "APIC", "UFID", "WXXX", "TDRC"] {
+        for id in [
+            "TIT2", "TXXX", "COMM", "USLT", "APIC", "UFID", "WXXX", "TDRC",
+        ] {
             assert!(can_wait(frame_def(4, id).unwrap()), "{id}");
         }
         for id in ["RVA2", "ASPI", "CHAP", "CTOC", "RVAD", "EQU2"] {

@@ -423,7 +423,8 @@ fn build_frames<'py>(
                 area.get(frame.raw.clone()).unwrap_or_default(),
             ),
         };
-        if built.is_none() && (frame.deferred.is_some() || matches!(frame.decoded, Decoded::Later)) {
+        if built.is_none() && (frame.deferred.is_some() || matches!(frame.decoded, Decoded::Later))
+        {
             if let Some(b) = builder {
                 built = b.build(major, id, frame.flags, body)?;
             }
