@@ -18,6 +18,7 @@ pub use mtg_core::{Error, Result};
 pub mod error;
 pub mod frames;
 pub mod header;
+mod id_table;
 pub mod sparse;
 pub mod spec;
 pub mod tag;

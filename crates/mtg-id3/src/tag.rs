@@ -41,6 +41,7 @@ use mtg_core::{syncsafe, ByteSource, SliceSource};
 
 use crate::error::{Id3Error, NoHeaderReason};
 use crate::header::{Id3Header, FLAG_UNSYNC, HEADER_LEN};
+use crate::id_table::IdTable;
 pub use crate::sparse::{DeferredBody, SparseLimits};
 use crate::unsync::{self, UnsyncError};
 use crate::v1::{self, Id3v1};
@@ -63,25 +64,21 @@ pub const MUTAGEN_FRAME_IDS: [&[u8; 4]; 105] = [
     b"WOAS", b"WORS", b"WPAY", b"WPUB", b"WXXX",
 ];
 
-/// [`MUTAGEN_FRAME_IDS`] as big-endian numbers, in the same (ascending)
-/// order: one integer comparison per step of the search.
-const MUTAGEN_FRAME_ID_NUMBERS: [u32; MUTAGEN_FRAME_IDS.len()] = {
-    let mut out = [0u32; MUTAGEN_FRAME_IDS.len()];
-    let mut i = 0;
-    while i < out.len() {
-        out[i] = u32::from_be_bytes(*MUTAGEN_FRAME_IDS[i]);
-        i += 1;
-    }
-    out
-};
-
 /// Is `id` one of [`MUTAGEN_FRAME_IDS`]?
 pub fn is_mutagen_frame_id(id: &[u8]) -> bool {
-    <[u8; 4]>::try_from(id).is_ok_and(|id| {
-        MUTAGEN_FRAME_ID_NUMBERS
-            .binary_search(&u32::from_be_bytes(id))
-            .is_ok()
-    })
+    static IDS: IdTable = IdTable::build(&{
+        let mut out = [""; MUTAGEN_FRAME_IDS.len()];
+        let mut i = 0;
+        while i < out.len() {
+            out[i] = match std::str::from_utf8(MUTAGEN_FRAME_IDS[i]) {
+                Ok(id) => id,
+                Err(_) => panic!("a frame ID that is not text"),
+            };
+            i += 1;
+        }
+        out
+    });
+    IDS.find(id).is_some()
 }
 
 /// mutagen's frame ID check: ASCII upper-case letters and digits only, at

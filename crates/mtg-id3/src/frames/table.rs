@@ -274,10 +274,9 @@ macro_rules! frame_table {
 
         $(#[$lookup_doc])*
         pub fn $lookup(id: &str) -> Option<&'static FrameDef> {
-            match id {
-                $( stringify!($id) => Some(&$id), )*
-                _ => None,
-            }
+            static IDS: crate::id_table::IdTable =
+                crate::id_table::IdTable::build(&[ $( stringify!($id) ),* ]);
+            IDS.find(id.as_bytes()).and_then(|i| $table.get(i).copied())
         }
     };
 }
