@@ -19,8 +19,8 @@ pub mod table;
 pub use table::{frame_v22, frame_v24, V22_FRAMES, V24_FRAMES};
 
 use crate::spec::{
-    read_field_into, validate_value, write_field, FieldDef, FieldKind, FrameError, SpecContext,
-    WriteConfig,
+    read_field_into, read_text_frame, validate_value, write_field, FieldDef, FieldKind, FrameError,
+    SpecContext, WriteConfig,
 };
 use crate::value::FieldValue;
 
@@ -402,6 +402,19 @@ pub fn decode_frame_body<'a>(
     version: u8,
     body: &'a [u8],
 ) -> Result<Vec<FieldValue<'a>>, FrameError> {
+    if is_text_list_frame(def) {
+        return read_text_frame(version, body);
+    }
+    read_fields(def, version, body)
+}
+
+/// The values of a frame body read field by field (what
+/// [`decode_frame_body`] does for any frame but the usual text frames).
+fn read_fields<'a>(
+    def: &FrameDef,
+    version: u8,
+    body: &'a [u8],
+) -> Result<Vec<FieldValue<'a>>, FrameError> {
     let mut ctx = SpecContext::new(version);
     let mut values = Vec::with_capacity(def.fields.len() + def.optional.len());
     let mut data = body;
@@ -420,6 +433,20 @@ pub fn decode_frame_body<'a>(
             .map_err(FrameError::for_frame_read)?;
     }
     Ok(values)
+}
+
+/// Whether `def` is a text frame of the usual shape: an encoding byte,
+/// then a list of texts in that encoding, nothing optional (read by
+/// [`read_text_frame`] in one pass).
+fn is_text_list_frame(def: &FrameDef) -> bool {
+    match def.fields {
+        [encoding, texts] => {
+            encoding.kind == FieldKind::Encoding
+                && def.optional.is_empty()
+                && matches!(texts.kind, FieldKind::Multi { parts: [text], .. } if text.kind.is_encoded_text())
+        }
+        _ => false,
+    }
 }
 
 /// [`unwrap_frame_body`] then [`decode_frame_body`]: the values of a frame
@@ -573,6 +600,69 @@ pub fn hash_key(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A text frame body: an encoding byte (sometimes a bad one), then
+    /// texts and separators in that encoding or not (invalid sequences,
+    /// odd lengths, runs of zero bytes), or random bytes.
+    fn text_body(rng: &mut mtg_core::testing::Rng) -> Vec<u8> {
+        let mut body = Vec::new();
+        match rng.below(8) {
+            0 => {
+                let n = rng.below(12);
+                return rng.bytes(n);
+            }
+            1 => body.push([4u8, 255, 0x80][rng.below(3)]),
+            _ => body.push(rng.byte() % 4),
+        }
+        let enc = body[0];
+        let wide = enc == 1 || enc == 2;
+        for _ in 0..rng.below(4) {
+            match rng.below(6) {
+                0 => body.extend_from_slice(b"plain text"),
+                1 => body.extend_from_slice("caf\u{e9} \u{263a}".as_bytes()),
+                2 => body.extend_from_slice(&[0xe9, 0x41, 0xff, 0xc3]),
+                3 if wide => body.extend_from_slice(&[0xff, 0xfe, 0x41, 0x00, 0x42, 0x00]),
+                3 => body.extend_from_slice(&[0xfe, 0xff, 0x00, 0x41]),
+                4 => {
+                    let n = rng.below(5);
+                    body.extend(rng.bytes(n));
+                }
+                _ => {}
+            }
+            // a separator, a wide one, or a run of zero bytes
+            let zeros = [1, 2, 2, 3, 4][rng.below(5)];
+            body.extend(std::iter::repeat_n(0u8, zeros));
+        }
+        body
+    }
+
+    #[test]
+    fn text_frames_read_in_one_pass_as_field_by_field() {
+        let mut rng = mtg_core::testing::Rng::new(11);
+        let defs: Vec<&FrameDef> = V24_FRAMES
+            .iter()
+            .chain(V22_FRAMES)
+            .copied()
+            .filter(|d| is_text_list_frame(d))
+            .collect();
+        // TIT2 and the numeric text frames take the short path; TXXX,
+        // COMM and TIPL do not
+        assert!(defs.len() > 90, "{}", defs.len());
+        for id in ["TXXX", "COMM", "TIPL", "WOAR"] {
+            assert!(!is_text_list_frame(frame_v24(id).unwrap()), "{id}");
+        }
+        for _ in 0..20_000 {
+            let def = defs[rng.below(defs.len())];
+            let version = [2u8, 3, 4][rng.below(3)];
+            let body = text_body(&mut rng);
+            assert_eq!(
+                read_text_frame(version, &body),
+                read_fields(def, version, &body),
+                "{} v{version} {body:?}",
+                def.id
+            );
+        }
+    }
 
     #[test]
     fn lookups() {

@@ -37,7 +37,7 @@ mod write;
 
 pub use error::FrameError;
 pub use read::read_field;
-pub(crate) use read::read_field_into;
+pub(crate) use read::{read_field_into, read_text_frame};
 pub use text::{read_encoded_text, write_encoded_text, TextEncoding};
 pub use write::{validate_value, write_field};
 

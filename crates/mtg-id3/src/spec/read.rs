@@ -3,7 +3,9 @@
 use std::borrow::Cow;
 
 use super::error::FrameError;
-use super::text::{context_encoding, read_encoded_text, read_latin1_terminated, read_sync_text};
+use super::text::{
+    context_encoding, read_encoded_text, read_latin1_terminated, read_sync_text, TextEncoding,
+};
 use super::{FieldDef, FieldKind, SpecContext};
 use crate::timestamp::Id3TimeStamp;
 use crate::value::{FieldValue, PyInt};
@@ -244,6 +246,39 @@ pub(crate) fn read_field_into<'a>(
             Ok(rest)
         }
     }
+}
+
+/// The values of a text frame's body, a frame made of an encoding byte
+/// and a list of texts in that encoding (`TIT2` and most `T...` frames):
+/// what reading its two fields one by one gives, errors included, read in
+/// one pass. `body` must not be empty of fields the caller did not check:
+/// an empty body or one of only the encoding byte is junk, as there.
+pub(crate) fn read_text_frame(version: u8, body: &[u8]) -> Result<Vec<FieldValue<'_>>, FrameError> {
+    let Some((&byte, data)) = body.split_first() else {
+        return Err(FrameError::JunkFrame(Cow::Borrowed("no data left")));
+    };
+    let Some(encoding) = TextEncoding::from_byte(i64::from(byte)) else {
+        return Err(FrameError::JunkFrame(Cow::Owned(format!(
+            "Invalid Encoding: {byte}"
+        ))));
+    };
+    if data.is_empty() {
+        return Err(FrameError::JunkFrame(Cow::Borrowed("no data left")));
+    }
+    // Most text frames hold one value.
+    let mut texts = Vec::with_capacity(1);
+    let mut rest = data;
+    while !rest.is_empty() {
+        let (text, after) =
+            read_encoded_text(rest, encoding, version).map_err(FrameError::for_frame_read)?;
+        texts.push(text);
+        rest = after;
+    }
+    // built in place in the new list (no value moved through the stack)
+    Ok(vec![
+        FieldValue::Int(i64::from(byte)),
+        FieldValue::TextList(texts),
+    ])
 }
 
 /// mutagen writes equalisation points sorted (by frequency, then
