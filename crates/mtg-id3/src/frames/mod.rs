@@ -402,10 +402,10 @@ pub fn decode_frame_body<'a>(
     version: u8,
     body: &'a [u8],
 ) -> Result<Vec<FieldValue<'a>>, FrameError> {
-    if is_text_list_frame(def) {
-        return read_text_frame(version, body);
+    match text_frame_shape(def) {
+        Some(described) => read_text_frame(version, body, described),
+        None => read_fields(def, version, body),
     }
-    read_fields(def, version, body)
 }
 
 /// The values of a frame body read field by field (what
@@ -435,17 +435,28 @@ fn read_fields<'a>(
     Ok(values)
 }
 
-/// Whether `def` is a text frame of the usual shape: an encoding byte,
-/// then a list of texts in that encoding, nothing optional (read by
-/// [`read_text_frame`] in one pass).
-fn is_text_list_frame(def: &FrameDef) -> bool {
+/// Whether `def` is a text frame of one of the usual shapes (read by
+/// [`read_text_frame`] in one pass): an encoding byte, then a list of
+/// texts in that encoding (`Some(false)`), or an encoding byte, a
+/// description and a list of texts (`Some(true)`, `TXXX`); nothing
+/// optional. None for any other frame.
+fn text_frame_shape(def: &FrameDef) -> Option<bool> {
+    let text_list = |field: &FieldDef| matches!(field.kind, FieldKind::Multi { parts: [text], .. } if text.kind.is_encoded_text());
+    if !def.optional.is_empty() {
+        return None;
+    }
     match def.fields {
-        [encoding, texts] => {
-            encoding.kind == FieldKind::Encoding
-                && def.optional.is_empty()
-                && matches!(texts.kind, FieldKind::Multi { parts: [text], .. } if text.kind.is_encoded_text())
+        [encoding, texts] if encoding.kind == FieldKind::Encoding && text_list(texts) => {
+            Some(false)
         }
-        _ => false,
+        [encoding, description, texts]
+            if encoding.kind == FieldKind::Encoding
+                && description.kind.is_encoded_text()
+                && text_list(texts) =>
+        {
+            Some(true)
+        }
+        _ => None,
     }
 }
 
@@ -643,20 +654,24 @@ mod tests {
             .iter()
             .chain(V22_FRAMES)
             .copied()
-            .filter(|d| is_text_list_frame(d))
+            .filter(|d| text_frame_shape(d).is_some())
             .collect();
-        // TIT2 and the numeric text frames take the short path; TXXX,
-        // COMM and TIPL do not
+        // TIT2, the numeric text frames and TXXX take the short path;
+        // COMM, TIPL and WXXX do not
         assert!(defs.len() > 90, "{}", defs.len());
-        for id in ["TXXX", "COMM", "TIPL", "WOAR"] {
-            assert!(!is_text_list_frame(frame_v24(id).unwrap()), "{id}");
+        assert_eq!(text_frame_shape(frame_v24("TIT2").unwrap()), Some(false));
+        assert_eq!(text_frame_shape(frame_v24("TXXX").unwrap()), Some(true));
+        assert_eq!(text_frame_shape(frame_v22("TXX").unwrap()), Some(true));
+        for id in ["COMM", "TIPL", "WOAR", "WXXX", "USLT"] {
+            assert_eq!(text_frame_shape(frame_v24(id).unwrap()), None, "{id}");
         }
         for _ in 0..20_000 {
             let def = defs[rng.below(defs.len())];
             let version = [2u8, 3, 4][rng.below(3)];
             let body = text_body(&mut rng);
+            let described = text_frame_shape(def) == Some(true);
             assert_eq!(
-                read_text_frame(version, &body),
+                read_text_frame(version, &body, described),
                 read_fields(def, version, &body),
                 "{} v{version} {body:?}",
                 def.id

@@ -248,37 +248,58 @@ pub(crate) fn read_field_into<'a>(
     }
 }
 
-/// The values of a text frame's body, a frame made of an encoding byte
-/// and a list of texts in that encoding (`TIT2` and most `T...` frames):
-/// what reading its two fields one by one gives, errors included, read in
-/// one pass. `body` must not be empty of fields the caller did not check:
-/// an empty body or one of only the encoding byte is junk, as there.
-pub(crate) fn read_text_frame(version: u8, body: &[u8]) -> Result<Vec<FieldValue<'_>>, FrameError> {
-    let Some((&byte, data)) = body.split_first() else {
-        return Err(FrameError::JunkFrame(Cow::Borrowed("no data left")));
+/// The values of a text frame's body, a frame made of an encoding byte,
+/// a description when `described` (`TXXX`), and a list of texts, all in
+/// that encoding (`TIT2` and most `T...` frames): what reading its fields
+/// one by one gives, errors included, read in one pass. A field with no
+/// data left for it makes the frame junk, as there.
+pub(crate) fn read_text_frame(
+    version: u8,
+    body: &[u8],
+    described: bool,
+) -> Result<Vec<FieldValue<'_>>, FrameError> {
+    let no_data = || FrameError::JunkFrame(Cow::Borrowed("no data left"));
+    let Some((&byte, mut data)) = body.split_first() else {
+        return Err(no_data());
     };
     let Some(encoding) = TextEncoding::from_byte(i64::from(byte)) else {
         return Err(FrameError::JunkFrame(Cow::Owned(format!(
             "Invalid Encoding: {byte}"
         ))));
     };
+    let mut description = None;
+    if described {
+        if data.is_empty() {
+            return Err(no_data());
+        }
+        let (text, rest) =
+            read_encoded_text(data, encoding, version).map_err(FrameError::for_frame_read)?;
+        description = Some(text);
+        data = rest;
+    }
     if data.is_empty() {
-        return Err(FrameError::JunkFrame(Cow::Borrowed("no data left")));
+        return Err(no_data());
     }
     // Most text frames hold one value.
     let mut texts = Vec::with_capacity(1);
-    let mut rest = data;
-    while !rest.is_empty() {
-        let (text, after) =
-            read_encoded_text(rest, encoding, version).map_err(FrameError::for_frame_read)?;
+    while !data.is_empty() {
+        let (text, rest) =
+            read_encoded_text(data, encoding, version).map_err(FrameError::for_frame_read)?;
         texts.push(text);
-        rest = after;
+        data = rest;
     }
     // built in place in the new list (no value moved through the stack)
-    Ok(vec![
-        FieldValue::Int(i64::from(byte)),
-        FieldValue::TextList(texts),
-    ])
+    Ok(match description {
+        Some(description) => vec![
+            FieldValue::Int(i64::from(byte)),
+            FieldValue::Text(description),
+            FieldValue::TextList(texts),
+        ],
+        None => vec![
+            FieldValue::Int(i64::from(byte)),
+            FieldValue::TextList(texts),
+        ],
+    })
 }
 
 /// mutagen writes equalisation points sorted (by frequency, then
