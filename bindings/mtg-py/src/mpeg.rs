@@ -162,7 +162,7 @@ fn frame_fields(
         d.set_item("sketchy", frame.sketchy)?;
     }
     let mode = modes.get_item(frame.bitrate_mode as u8)?;
-    match &frame.vbr_header {
+    match frame.vbr_header.as_deref() {
         None => {}
         Some(VbrHeader::Xing(xing)) => {
             d.set_item("bitrate_mode", mode)?;

@@ -244,7 +244,7 @@ fn frame_values(f: &MpegFrame, end: u64) -> Vec<V> {
     let h = &f.header;
     let (mut length, mut mode, mut info, mut settings) = (V::None, V::None, V::None, V::None);
     let (mut tg, mut tp, mut ag) = (V::None, V::None, V::None);
-    match &f.vbr_header {
+    match f.vbr_header.as_deref() {
         Some(VbrHeader::Xing(x)) => {
             length = f.length.map_or(V::None, V::Float);
             mode = V::Int(f.bitrate_mode as i128);

@@ -52,7 +52,7 @@ pub struct MpegFrame {
     /// Album ReplayGain from the LAME header.
     pub album_gain: Option<f64>,
     /// The VBR header, if one was found.
-    pub vbr_header: Option<VbrHeader>,
+    pub vbr_header: Option<Box<VbrHeader>>,
 }
 
 impl MpegFrame {
@@ -107,14 +107,14 @@ impl MpegFrame {
             let at = offset.saturating_add(u64::from(xing_off));
             if let Ok(xing) = XingHeader::parse(region.get(at, XING_MAX_LEN)?) {
                 frame.apply_xing(&xing);
-                frame.vbr_header = Some(VbrHeader::Xing(xing));
+                frame.vbr_header = Some(Box::new(VbrHeader::Xing(xing)));
             } else {
                 let at = offset.saturating_add(u64::from(vbri_off));
                 let available = region.total_len().saturating_sub(at);
                 if let Ok((vbri, _)) = VbriFixed::parse(region.get(at, VBRI_FIXED_LEN)?, available)
                 {
                     frame.apply_vbri(&vbri);
-                    frame.vbr_header = Some(VbrHeader::Vbri(vbri));
+                    frame.vbr_header = Some(Box::new(VbrHeader::Vbri(vbri)));
                 }
             }
         }
@@ -188,7 +188,7 @@ mod tests {
         assert!(!f.sketchy);
         assert_eq!(f.bitrate, 126_429);
         assert_eq!(f.length, Some(2.612_244_897_959_183_5));
-        assert!(matches!(f.vbr_header, Some(VbrHeader::Xing(_))));
+        assert!(matches!(f.vbr_header.as_deref(), Some(VbrHeader::Xing(_))));
 
         // A VBRI header instead.
         data[36..52].fill(0);

@@ -175,33 +175,36 @@ impl MpegInfo {
             if syncs_left == 0 {
                 break;
             }
-            let mut frames: Vec<MpegFrame> = Vec::with_capacity(ENOUGH_FRAMES);
+            // Up to ENOUGH_FRAMES frames in a row from this sync, until one
+            // has a VBR header; only the first and that one can be chosen,
+            // so only they are kept.
+            let mut first: Option<MpegFrame> = None;
+            let mut with_vbr: Option<MpegFrame> = None;
+            let mut count = 0;
             let mut at = sync;
-            for _ in 0..ENOUGH_FRAMES {
+            while count < ENOUGH_FRAMES {
                 let frame = match MpegFrame::read_in(region, at) {
                     Ok(f) => f,
                     Err(MpegError::HeaderNotFound(_)) => break,
                     Err(e) => return Err(e),
                 };
-                let sketchy = frame.sketchy;
+                count += 1;
                 at = frame.next_offset();
-                frames.push(frame);
-                if !sketchy {
+                if !frame.sketchy {
+                    with_vbr = Some(frame);
                     break;
                 }
+                if first.is_none() {
+                    first = Some(frame);
+                }
             }
-            if frames.len() >= MIN_FRAMES && fallback.is_none() {
-                fallback = Some(frames[0].clone());
-            }
-            let last_has_vbr = frames.last().is_some_and(|f| !f.sketchy);
-            if last_has_vbr || frames.len() >= ENOUGH_FRAMES {
-                let pick = if last_has_vbr {
-                    frames.pop()
-                } else {
-                    frames.into_iter().next()
-                };
-                chosen = pick;
+            if with_vbr.is_some() || count >= ENOUGH_FRAMES {
+                // the frame with the VBR header, else the first of the run
+                chosen = with_vbr.or(first);
                 break;
+            }
+            if count >= MIN_FRAMES && fallback.is_none() {
+                fallback = first;
             }
         }
         let (frame, sketchy) = match (chosen, fallback) {
