@@ -307,11 +307,18 @@ fn field(bytes: &[u8]) -> Option<String> {
     }
 }
 
+/// The offset of the first `"TAG"` in `data` (a few hundred bytes at most:
+/// a search for the `T`s is cheaper here than building a substring
+/// searcher).
+fn find_tag(data: &[u8]) -> Option<usize> {
+    memchr::memchr_iter(b'T', data).find(|&at| data.get(at + 1..at + 3) == Some(b"AG".as_slice()))
+}
+
 /// Parse an ID3v1 tag from `data` as mutagen's `ParseID3v1`: the tag starts
 /// at the first `"TAG"` in `data` and runs to its end, which must be 124 to
 /// 128 bytes; otherwise `None`.
 pub fn parse_id3v1(data: &[u8]) -> Option<Id3v1> {
-    let start = memchr::memmem::find(data, b"TAG")?;
+    let start = find_tag(data)?;
     let tag = data.get(start..)?;
     if !(124..=V1_LEN).contains(&tag.len()) {
         return None;
@@ -340,7 +347,7 @@ pub fn parse_id3v1(data: &[u8]) -> Option<Id3v1> {
 /// [`V1_SEARCH_LEN`] bytes of a file (or all of a shorter file). Returns the
 /// tag and its offset from the end of the file (negative).
 pub fn find_id3v1_in_tail(tail: &[u8]) -> Option<(Id3v1, i64)> {
-    let idx = memchr::memmem::find(tail, b"TAG")?;
+    let idx = find_tag(tail)?;
     if idx >= 3 && tail.get(idx - 3..idx + 5) == Some(b"APETAGEX".as_slice()) {
         return None;
     }
@@ -474,6 +481,19 @@ fn python_int(s: &str) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn find_tag_is_the_first_occurrence() {
+        let mut rng = mtg_core::testing::Rng::new(3);
+        for _ in 0..5000 {
+            // mostly T, A and G, so that near misses ("TA", "TTAG") abound
+            let data: Vec<u8> = (0..rng.below(12))
+                .map(|_| b"TAGTx\0"[rng.below(6)])
+                .collect();
+            let naive = data.windows(3).position(|w| w == b"TAG");
+            assert_eq!(find_tag(&data), naive, "{data:?}");
+        }
+    }
 
     #[test]
     fn make_empty() {
