@@ -32,7 +32,7 @@ from ._frames import (
 )
 from ._tags import ID3Tags, ID3Header, _storage as _tags_storage, \
     _update_genres_of
-from ._id3v1 import MakeID3v1, find_id3v1
+from ._id3v1 import MakeID3v1, find_id3v1, _year_version
 
 
 # Held while the frames of a lazy load are built (ID3._materialize).
@@ -86,8 +86,7 @@ def _merge_v1_fields(tags, fields, known_frames, v2_version):
     ID3v1 frame cannot fail: its values are Latin-1 texts."""
 
     table = _Frames if known_frames is None else known_frames
-    # below v2.4 the year is a TYER frame, if the table has that frame
-    year_id = "TYER" if v2_version == 3 and "TYER" in table else "TDRC"
+    year_id = "TYER" if _year_version(v2_version, table) == 3 else "TDRC"
     store = _tags_storage(tags)
     # the frame IDs of keys with a ":" part (getall(ID) finds those)
     qualified = None if store is None else {

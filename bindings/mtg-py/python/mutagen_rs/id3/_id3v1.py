@@ -18,6 +18,13 @@ def _v2_version_ok(v2_version):
         raise ValueError("Only 3 and 4 possible for v2_version")
 
 
+def _year_version(v2_version, known_frames):
+    """The version whose year frame an ID3v1 year becomes: 3 (TYER) when
+    ``v2_version`` is 3 and ``known_frames`` has TYER, else 4 (TDRC)."""
+
+    return 3 if v2_version == 3 and "TYER" in known_frames else 4
+
+
 def find_id3v1(fileobj, v2_version=4, known_frames=None):
     """Look for an ID3v1 tag at the end of ``fileobj``.
 
@@ -59,10 +66,8 @@ def ParseID3v1(data, v2_version=4, known_frames=None):
     _v2_version_ok(v2_version)
     if known_frames is None:
         from ._frames import Frames as known_frames
-    if "TYER" not in known_frames:
-        v2_version = 4
-
-    fields = _native.id3_parse_v1(data, v2_version)
+    fields = _native.id3_parse_v1(
+        data, _year_version(v2_version, known_frames))
     if fields is None:
         return None
 
