@@ -167,8 +167,17 @@ pub fn can_wait(def: &FrameDef) -> bool {
 
 /// Decodes a frame of a tag of version `major` as [`FrameBuilder`] builds
 /// it: `body` with the frame's effective `flags`, or, for a body left in
-/// the file (`deferred`), the `body` prefix held, stored as is.
-pub fn decode<'a>(major: u8, id: &str, flags: u16, body: &'a [u8], deferred: bool) -> Decoded<'a> {
+/// the file (`deferred`), the `body` prefix held, stored as is. With
+/// `later`, a frame held whole that [`can_wait`] allows is not decoded
+/// ([`Decoded::Later`]).
+pub fn decode<'a>(
+    major: u8,
+    id: &str,
+    flags: u16,
+    body: &'a [u8],
+    deferred: bool,
+    later: bool,
+) -> Decoded<'a> {
     if major < 3 {
         return Decoded::No;
     }
@@ -182,6 +191,9 @@ pub fn decode<'a>(major: u8, id: &str, flags: u16, body: &'a [u8], deferred: boo
         .any(|f| f.kind == FieldKind::Id3Frames)
     {
         return Decoded::No;
+    }
+    if later && !deferred && can_wait(def) {
+        return Decoded::Later;
     }
     let key_of = |values: &[FieldValue<'_>]| match hash_key(def, values, "") {
         Ok(key) if def.id != "COMR" => Some(key),

@@ -10,14 +10,13 @@ use std::ops::Range;
 use mtg_core::{ByteSource, ReadWindows};
 use mtg_id3::tag::{is_mutagen_frame_id, SkipReason};
 use mtg_id3::{
-    frame_def, read_id3, read_id3_sparse, DeferredBody, Id3Error, Id3v1, SizeMode, SparseLimits,
-    TagBytes,
+    read_id3, read_id3_sparse, DeferredBody, Id3Error, Id3v1, SizeMode, SparseLimits, TagBytes,
 };
 use mtg_mpeg::{MpegError, MpegInfo};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyTuple};
 
-use super::build::{can_wait, decode, Decoded, FrameBuilder};
+use super::build::{decode, Decoded, FrameBuilder};
 use super::upgrade::upgrade_to_v24;
 use super::{error, v1};
 use crate::source::{self, PySource};
@@ -189,7 +188,7 @@ struct PrepareOptions<'a> {
     sparse: bool,
     /// Decode the frames (for building them natively).
     decode: bool,
-    /// With `decode`: leave the frames that [`can_wait`] allows undecoded
+    /// With `decode`: leave the frames that [`can_wait`](super::build::can_wait) allows undecoded
     /// ([`Decoded::Later`]), for a lazy load that builds them later.
     decode_later: bool,
     /// Read the MPEG stream info after the tag.
@@ -239,19 +238,14 @@ fn prepare(src: &PySource, opts: &PrepareOptions<'_>) -> mtg_core::Result<Prepar
             for frame in &tag.frames {
                 let flags = tag.effective_flags(frame);
                 let deferred = bytes.deferred_at(frame.offset).copied();
-                let decoded = if opts.decode
-                    && opts.decode_later
-                    && deferred.is_none()
-                    && frame_def(major, frame.id.as_str()).is_some_and(can_wait)
-                {
-                    Decoded::Later
-                } else if opts.decode {
+                let decoded = if opts.decode {
                     decode(
                         major,
                         frame.id.as_str(),
                         flags,
                         frame.body,
                         deferred.is_some(),
+                        opts.decode_later,
                     )
                     .into_owned()
                 } else {
