@@ -268,7 +268,12 @@ pub fn replace_region<F: EditTarget + ?Sized>(
     file.read_exact_from(offset, &mut backup)?;
     let end = offset + old_len;
     let tail = len - end;
-    let mut buf = shift_buffer(tail);
+    // the rest of the file moves only when the size changes
+    let mut buf = if new_len == old_len {
+        Vec::new()
+    } else {
+        shift_buffer(tail)
+    };
 
     if new_len > old_len {
         insert_raw(file, len, new_len - old_len, end, &mut buf)?;

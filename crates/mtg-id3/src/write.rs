@@ -51,7 +51,7 @@ pub struct EncodedFrame<'a> {
     /// mutagen's `HashKey` of the frame.
     pub hash_key: Cow<'a, str>,
     /// The frame body as the frame level encoded it for the target version;
-    /// empty for a frame mutagen would not write (see [`render_frames`]).
+    /// empty for a frame mutagen would not write (see [`frames_len`]).
     pub body: Cow<'a, [u8]>,
 }
 
@@ -128,43 +128,51 @@ pub fn push_frame(
     Ok(())
 }
 
-/// The frame data of a tag: `frames` (already in save order, see
-/// [`sort_for_save`]) followed by the raw `unknown` frames (pass them only
-/// when saving with the version they were read with). Every frame given is
-/// written, an empty body too (a 10-byte header of size 0, as mutagen writes
-/// `MCDI(data=b"")`); leaving out frames with no content (a text frame
-/// without text) is the caller's decision, made at the frame level.
-pub fn render_frames(
+/// The length of the frame data of a tag: `frames` (already in save order,
+/// see [`sort_for_save`]) followed by the raw `unknown` frames (pass them
+/// only when saving with the version they were read with). Every frame
+/// given is written, an empty body too (a 10-byte header of size 0, as
+/// mutagen writes `MCDI(data=b"")`); leaving out frames with no content (a
+/// text frame without text) is the caller's decision, made at the frame
+/// level. Fails as [`frame_header`] does on a frame that cannot be written.
+pub fn frames_len(
     version: u8,
     frames: &[EncodedFrame<'_>],
     unknown: &[&[u8]],
+) -> Result<usize, Id3Error> {
+    let mut total = unknown.iter().map(|u| u.len()).sum::<usize>();
+    for f in frames {
+        frame_header(version, &f.id, f.body.len())?;
+        total = total.saturating_add(10 + f.body.len());
+    }
+    Ok(total)
+}
+
+/// A complete tag, in one buffer: the header, the frame data of `frames`
+/// and `unknown` (see [`frames_len`]) and `padding` zero bytes.
+pub fn render_tag(
+    version: u8,
+    frames: &[EncodedFrame<'_>],
+    unknown: &[&[u8]],
+    padding: usize,
 ) -> Result<Vec<u8>, Id3Error> {
-    let total = frames.iter().map(|f| 10 + f.body.len()).sum::<usize>()
-        + unknown.iter().map(|u| u.len()).sum::<usize>();
-    let mut out = Vec::with_capacity(total);
+    let version = check_version(version)?;
+    let frame_data = frames_len(version, frames, unknown)?;
+    let size = frame_data
+        .checked_add(padding)
+        .and_then(|s| u32::try_from(s).ok())
+        .ok_or_else(too_wide)?;
+    let size = syncsafe::encode_u28(size).map_err(|_| too_wide())?;
+    let mut out = Vec::with_capacity(HEADER_LEN + frame_data + padding);
+    out.extend_from_slice(b"ID3");
+    out.extend_from_slice(&[version, 0, 0]);
+    out.extend_from_slice(&size);
     for f in frames {
         push_frame(&mut out, version, f)?;
     }
     for u in unknown {
         out.extend_from_slice(u);
     }
-    Ok(out)
-}
-
-/// A complete tag: header, `frame_data` and `padding` zero bytes.
-pub fn render_tag(version: u8, frame_data: &[u8], padding: usize) -> Result<Vec<u8>, Id3Error> {
-    let version = check_version(version)?;
-    let size = frame_data
-        .len()
-        .checked_add(padding)
-        .and_then(|s| u32::try_from(s).ok())
-        .ok_or_else(too_wide)?;
-    let size = syncsafe::encode_u28(size).map_err(|_| too_wide())?;
-    let mut out = Vec::with_capacity(HEADER_LEN + frame_data.len() + padding);
-    out.extend_from_slice(b"ID3");
-    out.extend_from_slice(&[version, 0, 0]);
-    out.extend_from_slice(&size);
-    out.extend_from_slice(frame_data);
     out.resize(out.len() + padding, 0);
     Ok(out)
 }
@@ -312,9 +320,9 @@ pub fn prepare_tag<F: EditTarget + ?Sized>(
     let version = check_version(options.version)?;
     let old_size = old_tag_size(file)?;
     sort_for_save(&mut options.frames);
-    let frame_data = render_frames(version, &options.frames, &options.unknown)?;
+    let frame_data = frames_len(version, &options.frames, &options.unknown)?;
     let file_len = file.current_len()?;
-    let needed = HEADER_LEN as i64 + frame_data.len() as i64;
+    let needed = HEADER_LEN as i64 + frame_data as i64;
     let info = PaddingInfo {
         padding: old_size as i64 - needed,
         size: file_len as i64,
@@ -324,7 +332,10 @@ pub fn prepare_tag<F: EditTarget + ?Sized>(
         None => info.default_padding(),
     };
     let padding = check_padding(padding)?;
-    Ok((old_size, render_tag(version, &frame_data, padding)?))
+    Ok((
+        old_size,
+        render_tag(version, &options.frames, &options.unknown, padding)?,
+    ))
 }
 
 fn finish_v1<F: EditTarget + ?Sized>(
@@ -470,13 +481,14 @@ mod tests {
 
     #[test]
     fn tag_bytes() {
-        let data = render_frames(4, &[ef("TIT2", "TIT2", b"\x03x\x00")], &[]).unwrap();
-        let tag = render_tag(4, &data, 2).unwrap();
+        let frames = [ef("TIT2", "TIT2", b"\x03x\x00")];
+        assert_eq!(frames_len(4, &frames, &[]).unwrap(), 13);
+        let tag = render_tag(4, &frames, &[], 2).unwrap();
         assert_eq!(
             tag,
             b"ID3\x04\x00\x00\x00\x00\x00\x0fTIT2\x00\x00\x00\x03\x00\x00\x03x\x00\x00\x00"
         );
-        assert!(render_tag(2, &data, 0).is_err());
+        assert!(render_tag(2, &frames, &[], 0).is_err());
         assert!(frame_header(4, "TIT2", 1 << 28).is_err());
         assert_eq!(
             frame_header(3, "TIT2", 300).unwrap(),
