@@ -303,7 +303,7 @@ fn needs_header(kind: &FieldKind) -> bool {
     }
 }
 
-fn optional_int(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<Option<i64>> {
+fn optional_int(obj: &Bound<'_, PyAny>, name: &Bound<'_, PyString>) -> PyResult<Option<i64>> {
     if obj.is_none() {
         return Ok(None);
     }
@@ -313,11 +313,33 @@ fn optional_int(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<Option<i64>> {
     }
 }
 
-fn context(frame: &Bound<'_, PyAny>, version: u8) -> PyResult<SpecContext> {
+/// Whether a field of `kind` is read or written in the frame's encoding.
+fn uses_encoding(kind: &FieldKind) -> bool {
+    match kind {
+        FieldKind::EncodedText
+        | FieldKind::EncodedNumericText
+        | FieldKind::EncodedNumericPartText
+        | FieldKind::TimeStamp
+        | FieldKind::SynchronizedText => true,
+        FieldKind::Multi { parts, .. } => parts.iter().any(|p| uses_encoding(&p.kind)),
+        _ => false,
+    }
+}
+
+/// The context a field of `kind` is read or written in: the frame's
+/// attributes that field depends on (`encoding`; ASPI's `b` and `N`), each
+/// looked up only for the kinds that use it (a missing attribute costs an
+/// exception).
+fn context(frame: &Bound<'_, PyAny>, kind: &FieldKind, version: u8) -> PyResult<SpecContext> {
+    let py = frame.py();
     let mut ctx = SpecContext::new(version);
-    ctx.encoding = optional_int(frame, "encoding")?;
-    ctx.aspi_bits = optional_int(frame, "b")?;
-    ctx.aspi_count = optional_int(frame, "N")?;
+    if uses_encoding(kind) {
+        ctx.encoding = optional_int(frame, pyo3::intern!(py, "encoding"))?;
+    }
+    if *kind == FieldKind::AspiIndex {
+        ctx.aspi_bits = optional_int(frame, pyo3::intern!(py, "b"))?;
+        ctx.aspi_count = optional_int(frame, pyo3::intern!(py, "N"))?;
+    }
     Ok(ctx)
 }
 
@@ -341,7 +363,7 @@ pub fn id3_spec_read<'py>(
     } else {
         header.getattr("version")?.get_item(1)?.extract()?
     };
-    let ctx = context(frame, version)?;
+    let ctx = context(frame, &kind, version)?;
     let (value, rest) = read_field(&kind, &ctx, data).map_err(|e| frame_error(py, &e))?;
     Ok((value_to_py(py, &kind, &value)?, PyBytes::new(py, rest)))
 }
@@ -361,7 +383,7 @@ pub fn id3_spec_write<'py>(
     } else {
         config.getattr("v2_version")?.extract()?
     };
-    let ctx = context(frame, version)?;
+    let ctx = context(frame, &kind, version)?;
     let field = value_from_py(&kind, value)?;
     let mut out = Vec::new();
     write_field(&kind, &ctx, &field, &mut out).map_err(|e| match &e {
