@@ -20,18 +20,14 @@ pub(crate) struct IdTable {
     id_len: usize,
 }
 
-/// An ID of up to four bytes as a number (a 3-byte ID ends with a zero).
-const fn number(id: &[u8]) -> u32 {
-    let mut n = 0u32;
-    let mut i = 0;
-    while i < 4 {
-        n <<= 8;
-        if i < id.len() {
-            n |= id[i] as u32;
-        }
-        i += 1;
+/// A 3- or 4-byte ID as a number (a 3-byte ID ends with a zero byte);
+/// None for any other length.
+const fn number(id: &[u8]) -> Option<u32> {
+    match *id {
+        [a, b, c, d] => Some(u32::from_be_bytes([a, b, c, d])),
+        [a, b, c] => Some(u32::from_be_bytes([a, b, c, 0])),
+        _ => None,
     }
-    n
 }
 
 /// The first slot to probe for `key`.
@@ -52,7 +48,10 @@ impl IdTable {
         while i < ids.len() {
             let id = ids[i].as_bytes();
             assert!(id.len() == id_len);
-            let key = number(id);
+            let key = match number(id) {
+                Some(key) => key,
+                None => panic!("an ID of 3 or 4 bytes"),
+            };
             assert!(key != 0);
             let mut slot = slot_of(key);
             while keys[slot] != 0 {
@@ -76,11 +75,7 @@ impl IdTable {
         if id.len() != self.id_len {
             return None;
         }
-        let key = match *id {
-            [a, b, c, d] => u32::from_be_bytes([a, b, c, d]),
-            [a, b, c] => u32::from_be_bytes([a, b, c, 0]),
-            _ => return None,
-        };
+        let key = number(id)?;
         if key == 0 {
             // the mark of an empty slot, and never an ID of a table
             return None;
