@@ -469,7 +469,7 @@ pub fn ours_id3<S: ByteSource>(src: &S) -> Result<Digest, BoxError> {
             .into_iter()
             .flatten()
         {
-            d.text(text);
+            d.text(&text.text());
         }
         black_box((v1.track, v1.genre));
     }

@@ -166,12 +166,13 @@ fn frame_fields(
         None => {}
         Some(VbrHeader::Xing(xing)) => {
             d.set_item("bitrate_mode", mode)?;
-            d.set_item("encoder_settings", frame.encoder_settings.as_str())?;
+            d.set_item("encoder_settings", xing.encoder_settings())?;
             if let (Some(length), true) = (frame.length, frame_only) {
                 d.set_item("length", length)?;
             }
-            if !frame.encoder_info.is_empty() {
-                d.set_item("encoder_info", frame.encoder_info.as_str())?;
+            let encoder_info = frame.encoder_info();
+            if !encoder_info.is_empty() {
+                d.set_item("encoder_info", encoder_info)?;
             }
             if xing.lame_header.is_some() {
                 d.set_item("track_gain", frame.track_gain)?;
@@ -181,7 +182,7 @@ fn frame_fields(
         }
         Some(VbrHeader::Vbri(_)) => {
             d.set_item("bitrate_mode", mode)?;
-            d.set_item("encoder_info", frame.encoder_info.as_str())?;
+            d.set_item("encoder_info", frame.encoder_info())?;
             if let (Some(length), true) = (frame.length, frame_only) {
                 d.set_item("length", length)?;
             }

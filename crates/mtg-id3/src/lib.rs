@@ -32,7 +32,7 @@ pub use error::{Id3Error, NoHeaderReason};
 pub use header::{ExtHeader, Id3Header};
 pub use sparse::{DeferredBody, SparseLimits};
 pub use tag::{read_id3, read_id3_sparse, FrameId, Id3Read, RawFrame, SizeMode, Tag, TagBytes};
-pub use v1::{find_id3v1, make_id3v1, parse_id3v1, Id3v1, V1Values, GENRES};
+pub use v1::{find_id3v1, make_id3v1, parse_id3v1, Id3v1, V1Text, V1Values, GENRES};
 pub use write::{EncodedFrame, PaddingInfo, SaveOptions, V1Mode};
 
 // Frame level.

@@ -21,6 +21,9 @@
 //!   the comment into v1.1 (0 included); a genre not in [`GENRES`] (case-sensitive) is
 //!   255.
 
+use std::borrow::Cow;
+use std::fmt;
+
 use mtg_core::{ByteSource, TextError};
 
 use crate::error::Id3Error;
@@ -241,16 +244,16 @@ pub fn genre_index(name: &str) -> Option<u8> {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Id3v1 {
     /// `TIT2`.
-    pub title: Option<String>,
+    pub title: Option<V1Text>,
     /// `TPE1`.
-    pub artist: Option<String>,
+    pub artist: Option<V1Text>,
     /// `TALB`.
-    pub album: Option<String>,
+    pub album: Option<V1Text>,
     /// `TDRC` (or `TYER` when loading for v2.3): the text as found; the
     /// timestamp frame normalises it (`"1"` becomes `"0001"`, `"ab"` empty).
-    pub year: Option<String>,
+    pub year: Option<V1Text>,
     /// `COMM` with language `"eng"` and description `"ID3v1 Comment"`.
-    pub comment: Option<String>,
+    pub comment: Option<V1Text>,
     /// `TRCK`, as its decimal text.
     pub track: Option<u8>,
     /// `TCON`, as the decimal text of the genre byte (not the name).
@@ -267,7 +270,7 @@ impl Id3v1 {
     /// The frames mutagen's `ParseID3v1` makes, in its order, as
     /// `(frame ID, text)`; all with encoding Latin-1 (0). `v2_version` 3
     /// names the year frame `TYER`, anything else `TDRC`.
-    pub fn frames(&self, v2_version: u8) -> Vec<(&'static str, String)> {
+    pub fn frames(&self, v2_version: u8) -> Vec<(&'static str, Cow<'_, str>)> {
         let year_id = if v2_version == 3 { "TYER" } else { "TDRC" };
         let mut out = Vec::with_capacity(7);
         let text = [
@@ -279,31 +282,83 @@ impl Id3v1 {
         ];
         for (id, value) in text {
             if let Some(v) = value {
-                out.push((id, v.clone()));
+                out.push((id, v.text()));
             }
         }
         if let Some(t) = self.track {
-            out.push(("TRCK", t.to_string()));
+            out.push(("TRCK", Cow::Owned(t.to_string())));
         }
         if let Some(g) = self.genre {
-            out.push(("TCON", g.to_string()));
+            out.push(("TCON", Cow::Owned(g.to_string())));
         }
         out
     }
 }
 
-/// A field: up to the first zero byte, ASCII whitespace stripped, Latin-1.
-fn field(bytes: &[u8]) -> Option<String> {
-    let cut = bytes.split(|&b| b == 0).next().unwrap_or_default();
-    // Python's bytes.strip(): space, \t, \n, \r, \v, \f.
-    let ws = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c);
-    let start = cut.iter().position(|b| !ws(b)).unwrap_or(cut.len());
-    let end = cut.iter().rposition(|b| !ws(b)).map_or(start, |e| e + 1);
-    let trimmed = cut.get(start..end).unwrap_or_default();
-    if trimmed.is_empty() {
-        None
-    } else {
-        Some(mtg_core::text::decode_latin1(trimmed).into_owned())
+/// One text field of an ID3v1 tag, kept in place of a `String`: its bytes
+/// up to the first zero byte with ASCII whitespace stripped (never empty,
+/// at most 30 bytes), Latin-1.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct V1Text {
+    bytes: [u8; V1_FIELD_LEN],
+    len: u8,
+}
+
+/// The longest text field of an ID3v1 tag.
+const V1_FIELD_LEN: usize = 30;
+
+impl V1Text {
+    /// The field of `bytes` (at most 30 of them) as mutagen reads it: up
+    /// to the first zero byte, ASCII whitespace stripped; `None` if
+    /// nothing is left.
+    fn parse(bytes: &[u8]) -> Option<Self> {
+        let cut = bytes.split(|&b| b == 0).next().unwrap_or_default();
+        // Python's bytes.strip(): space, \t, \n, \r, \v, \f.
+        let ws = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c);
+        let start = cut.iter().position(|b| !ws(b)).unwrap_or(cut.len());
+        let end = cut.iter().rposition(|b| !ws(b)).map_or(start, |e| e + 1);
+        let trimmed = cut.get(start..end).unwrap_or_default();
+        if trimmed.is_empty() {
+            return None;
+        }
+        let mut field = [0; V1_FIELD_LEN];
+        field.get_mut(..trimmed.len())?.copy_from_slice(trimmed);
+        let len = u8::try_from(trimmed.len()).ok()?;
+        Some(V1Text { bytes: field, len })
+    }
+
+    /// The stored bytes (Latin-1).
+    pub fn as_bytes(&self) -> &[u8] {
+        self.bytes.get(..usize::from(self.len)).unwrap_or_default()
+    }
+
+    /// The text, decoded from Latin-1: borrowed when it is ASCII.
+    pub fn text(&self) -> Cow<'_, str> {
+        mtg_core::text::decode_latin1(self.as_bytes())
+    }
+}
+
+impl fmt::Debug for V1Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&*self.text(), f)
+    }
+}
+
+impl fmt::Display for V1Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text())
+    }
+}
+
+impl PartialEq<str> for V1Text {
+    fn eq(&self, other: &str) -> bool {
+        self.text() == other
+    }
+}
+
+impl PartialEq<&str> for V1Text {
+    fn eq(&self, other: &&str) -> bool {
+        self.text() == *other
     }
 }
 
@@ -333,11 +388,11 @@ pub fn parse_id3v1(data: &[u8]) -> Option<Id3v1> {
         _ => None,
     };
     Some(Id3v1 {
-        title: field(get(3, 30)),
-        artist: field(get(33, 30)),
-        album: field(get(63, 30)),
-        year: field(get(93, year_len)),
-        comment: field(comment),
+        title: V1Text::parse(get(3, 30)),
+        artist: V1Text::parse(get(33, 30)),
+        album: V1Text::parse(get(63, 30)),
+        year: V1Text::parse(get(93, year_len)),
+        comment: V1Text::parse(comment),
         track,
         genre: (genre_byte != 0xFF).then_some(genre_byte),
     })
@@ -496,6 +551,22 @@ mod tests {
     }
 
     #[test]
+    fn text_fields_are_cut_stripped_and_latin1() {
+        let t = V1Text::parse(b" \tcaf\xe9 au lait\x0b\0junk").unwrap();
+        assert_eq!(t.as_bytes(), b"caf\xe9 au lait");
+        assert_eq!(t.text(), "caf\u{e9} au lait");
+        assert!(matches!(t.text(), Cow::Owned(_)));
+        let ascii = V1Text::parse(b"Harbor\0\0\0").unwrap();
+        assert!(matches!(ascii.text(), Cow::Borrowed("Harbor")));
+        assert_eq!(ascii.to_string(), "Harbor");
+        assert_eq!(format!("{ascii:?}"), "\"Harbor\"");
+        assert_eq!(V1Text::parse(b" \r\n\x0c\0abc"), None);
+        assert_eq!(V1Text::parse(b""), None);
+        let full = [b'x'; 30];
+        assert_eq!(V1Text::parse(&full).unwrap().as_bytes(), full.as_slice());
+    }
+
+    #[test]
     fn make_empty() {
         let mut empty = [0u8; 128];
         empty[..3].copy_from_slice(b"TAG");
@@ -520,7 +591,7 @@ mod tests {
         .unwrap();
         assert_eq!(&w[97..127], b"abcdefghijklmnopqrstuvwxyzAB\x00\x05");
         let p = parse_id3v1(&w).unwrap();
-        assert_eq!(p.comment.as_deref(), Some("abcdefghijklmnopqrstuvwxyzAB"));
+        assert_eq!(p.comment.unwrap(), "abcdefghijklmnopqrstuvwxyzAB");
         assert_eq!(p.track, Some(5));
         assert_eq!(p.genre, None);
     }

@@ -200,8 +200,8 @@ fn mpeg_values(i: &MpegInfo) -> Vec<V> {
         V::Bool(i.sketchy),
         V::Int(i.frame_offset.into()),
         V::Int(i.bitrate_mode as i128),
-        V::Str(i.encoder_info.clone()),
-        V::Str(i.encoder_settings.clone()),
+        V::Str(i.encoder_info().into_owned()),
+        V::Str(i.encoder_settings()),
         opt_f(i.track_gain),
         opt_f(i.track_peak),
         opt_f(i.album_gain),
@@ -227,8 +227,8 @@ fn check_mpeg(expected: &str, r: Result<MpegInfo, mtg_mpeg::MpegError>) -> Resul
             }
             let n = expected.split('|').count();
             if n == 12
-                && (!info.encoder_info.is_empty()
-                    || !info.encoder_settings.is_empty()
+                && (!info.encoder_info().is_empty()
+                    || !info.encoder_settings().is_empty()
                     || info.track_gain.is_some()
                     || info.track_peak.is_some()
                     || info.album_gain.is_some())
@@ -248,9 +248,9 @@ fn frame_values(f: &MpegFrame, end: u64) -> Vec<V> {
         Some(VbrHeader::Xing(x)) => {
             length = f.length.map_or(V::None, V::Float);
             mode = V::Int(f.bitrate_mode as i128);
-            settings = V::Str(f.encoder_settings.clone());
-            if !f.encoder_info.is_empty() {
-                info = V::Str(f.encoder_info.clone());
+            settings = V::Str(f.encoder_settings());
+            if !f.encoder_info().is_empty() {
+                info = V::Str(f.encoder_info().into_owned());
             }
             if x.lame_header.is_some() {
                 (tg, tp, ag) = (
@@ -263,7 +263,7 @@ fn frame_values(f: &MpegFrame, end: u64) -> Vec<V> {
         Some(VbrHeader::Vbri(_)) => {
             length = f.length.map_or(V::None, V::Float);
             mode = V::Int(f.bitrate_mode as i128);
-            info = V::Str(f.encoder_info.clone());
+            info = V::Str(f.encoder_info().into_owned());
         }
         None => {}
     }

@@ -2,6 +2,8 @@
 //! for layer III the Xing/Info or VBRI header that turns the frame into the
 //! source of the stream's length and bitrate.
 
+use std::borrow::Cow;
+
 use crate::error::MpegError;
 use crate::mpeg::header::{BitrateMode, FrameHeader};
 use crate::mpeg::vbr::{VbriFixed, XingHeader, VBRI_FIXED_LEN, XING_MAX_LEN};
@@ -41,10 +43,6 @@ pub struct MpegFrame {
     pub length: Option<f64>,
     /// Bitrate mode from the VBR header.
     pub bitrate_mode: BitrateMode,
-    /// `"LAME <version>"` or `"FhG"` (VBRI), else empty.
-    pub encoder_info: String,
-    /// Guessed LAME settings, else empty.
-    pub encoder_settings: String,
     /// Track ReplayGain from the LAME header.
     pub track_gain: Option<f64>,
     /// Track peak from the LAME header.
@@ -83,6 +81,28 @@ impl MpegFrame {
         self.header.channels()
     }
 
+    /// `"LAME <version>"` (a Xing header with a LAME version) or `"FhG"`
+    /// (VBRI), else empty. Made when asked for, not when the frame is read.
+    pub fn encoder_info(&self) -> Cow<'static, str> {
+        match self.vbr_header.as_deref() {
+            Some(VbrHeader::Xing(xing)) => match xing.lame_version_desc() {
+                "" => Cow::Borrowed(""),
+                desc => Cow::Owned(format!("LAME {desc}")),
+            },
+            Some(VbrHeader::Vbri(_)) => Cow::Borrowed("FhG"),
+            None => Cow::Borrowed(""),
+        }
+    }
+
+    /// The guessed LAME settings (e.g. `"-V 2"`), else empty. Made when
+    /// asked for, not when the frame is read.
+    pub fn encoder_settings(&self) -> String {
+        match self.vbr_header.as_deref() {
+            Some(VbrHeader::Xing(xing)) => xing.encoder_settings(),
+            _ => String::new(),
+        }
+    }
+
     pub(crate) fn read_in<R: Region + ?Sized>(
         region: &mut R,
         offset: u64,
@@ -96,8 +116,6 @@ impl MpegFrame {
             bitrate: u64::from(header.bitrate),
             length: None,
             bitrate_mode: BitrateMode::Unknown,
-            encoder_info: String::new(),
-            encoder_settings: String::new(),
             track_gain: None,
             track_peak: None,
             album_gain: None,
@@ -126,7 +144,6 @@ impl MpegFrame {
         let lame = xing.lame_header.as_ref();
         self.sketchy = false;
         self.bitrate_mode = xing.bitrate_mode();
-        self.encoder_settings = xing.encoder_settings();
         if let Some(frames) = xing.frames {
             let mut samples = i64::from(self.header.samples_per_frame()) * i64::from(frames);
             if let Some(bytes) = xing.bytes {
@@ -144,10 +161,6 @@ impl MpegFrame {
             let samples = samples.max(0);
             self.length = Some(samples as f64 / f64::from(sample_rate));
         }
-        let desc = xing.lame_version_desc();
-        if !desc.is_empty() {
-            self.encoder_info = format!("LAME {desc}");
-        }
         if let Some(lame) = lame {
             self.track_gain = lame.track_gain_adjustment;
             self.track_peak = lame.track_peak;
@@ -157,7 +170,6 @@ impl MpegFrame {
 
     fn apply_vbri(&mut self, vbri: &VbriFixed) {
         self.bitrate_mode = BitrateMode::Vbr;
-        self.encoder_info = "FhG".to_owned();
         self.sketchy = false;
         let samples = u64::from(self.header.samples_per_frame()) * u64::from(vbri.frames);
         let length = samples as f64 / f64::from(self.header.sample_rate);
@@ -196,7 +208,7 @@ mod tests {
             b"VBRI\0\x01\0\0\0\x64\0\x62\xdb\x91\0\0\x21\x3a\0\0\0\x01\0\x02\0\x01",
         );
         let f = MpegFrame::from_bytes(&data, 0).unwrap();
-        assert_eq!(f.encoder_info, "FhG");
+        assert_eq!(f.encoder_info(), "FhG");
         assert_eq!(f.bitrate, 233_260);
         assert_eq!(f.length, Some(222.197_551_020_408_16));
         assert!(MpegFrame::from_bytes(&data, 1).is_err());

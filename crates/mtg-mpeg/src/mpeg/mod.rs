@@ -29,6 +29,7 @@ pub mod header;
 pub mod lame;
 pub mod vbr;
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use memchr::memchr;
@@ -128,10 +129,6 @@ pub struct MpegInfo {
     pub frame_offset: u64,
     /// Bitrate mode (from a Xing/Info/VBRI header; `Unknown` without).
     pub bitrate_mode: BitrateMode,
-    /// `"LAME <version>"`, `"FhG"`, or empty.
-    pub encoder_info: String,
-    /// Guessed LAME settings, or empty.
-    pub encoder_settings: String,
     /// Track ReplayGain in dB from the LAME header.
     pub track_gain: Option<f64>,
     /// Track peak from the LAME header.
@@ -233,14 +230,24 @@ impl MpegInfo {
             sketchy,
             frame_offset: frame.frame_offset,
             bitrate_mode: frame.bitrate_mode,
-            encoder_info: frame.encoder_info.clone(),
-            encoder_settings: frame.encoder_settings.clone(),
             track_gain: frame.track_gain,
             track_peak: frame.track_peak,
             album_gain: frame.album_gain,
             album_peak: None,
             first_frame: frame,
         })
+    }
+
+    /// `"LAME <version>"`, `"FhG"`, or empty (see
+    /// [`MpegFrame::encoder_info`]).
+    pub fn encoder_info(&self) -> Cow<'static, str> {
+        self.first_frame.encoder_info()
+    }
+
+    /// Guessed LAME settings, or empty (see
+    /// [`MpegFrame::encoder_settings`]).
+    pub fn encoder_settings(&self) -> String {
+        self.first_frame.encoder_settings()
     }
 
     /// mutagen's `pprint()`, e.g. `"MPEG 1 layer 3, 128000 bps (CBR?),
@@ -251,11 +258,13 @@ impl MpegInfo {
             other => other.name(),
         }
         .to_owned()];
-        if !self.encoder_info.is_empty() {
-            info.push(self.encoder_info.clone());
+        let encoder_info = self.encoder_info();
+        if !encoder_info.is_empty() {
+            info.push(encoder_info.into_owned());
         }
-        if !self.encoder_settings.is_empty() {
-            info.push(self.encoder_settings.clone());
+        let encoder_settings = self.encoder_settings();
+        if !encoder_settings.is_empty() {
+            info.push(encoder_settings);
         }
         let mut s = format!(
             "MPEG {} layer {}, {} bps ({}), {} Hz, {} chn, {:.2} seconds",
