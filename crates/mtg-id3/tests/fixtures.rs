@@ -231,38 +231,18 @@ fn v1_find_and_parse() {
             continue;
         };
         assert_eq!(off, case.int("offset"), "{}", case.name);
-        assert_eq!(
-            tag.title.map(|t| t.to_string()),
-            case.text("tit2"),
-            "{}",
-            case.name
-        );
-        assert_eq!(
-            tag.artist.map(|t| t.to_string()),
-            case.text("tpe1"),
-            "{}",
-            case.name
-        );
-        assert_eq!(
-            tag.album.map(|t| t.to_string()),
-            case.text("talb"),
-            "{}",
-            case.name
-        );
-        assert_eq!(
-            tag.year.map(|t| t.to_string()),
-            case.text("tyer"),
-            "{}",
-            case.name
-        );
-        assert_eq!(
-            tag.comment.map(|t| t.to_string()),
-            case.text("comm"),
-            "{}",
-            case.name
-        );
-        assert_eq!(tag.track.map(|t| t.to_string()), case.text("trck"));
-        assert_eq!(tag.genre.map(|t| t.to_string()), case.text("tcon"));
+        let fields = [
+            ("tit2", tag.title.map(|t| t.to_string())),
+            ("tpe1", tag.artist.map(|t| t.to_string())),
+            ("talb", tag.album.map(|t| t.to_string())),
+            ("tyer", tag.year.map(|t| t.to_string())),
+            ("comm", tag.comment.map(|t| t.to_string())),
+            ("trck", tag.track.map(|t| t.to_string())),
+            ("tcon", tag.genre.map(|t| t.to_string())),
+        ];
+        for (key, got) in fields {
+            assert_eq!(got, case.text(key), "{}: {key}", case.name);
+        }
         let order: Vec<_> = tag.frames(3).into_iter().map(|(id, _)| id).collect();
         assert_eq!(order.join(","), case.req("order"), "{}", case.name);
     }
