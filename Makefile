@@ -11,13 +11,13 @@ TEST_PROFILE ?= ci
 MANIFEST := bindings/mtg-py/Cargo.toml
 
 .PHONY: run test venv build build-test inspect lint rust-test py-test conformance \
-        api-surface bench-py bench-batch bench corpus test-files fuzz fuzz-ci clean
+        init-rows api-surface bench-py bench-batch bench corpus test-files fuzz fuzz-ci clean
 
 ## run: set up the venv, build the release extension, inspect test_files/
 run: build inspect
 
 ## test: every test the project has (what CI runs)
-test: lint rust-test build-test py-test conformance api-surface fuzz-ci
+test: lint rust-test build-test py-test conformance init-rows api-surface fuzz-ci
 
 $(VENV)/.stamp: tools/requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,10 @@ py-test: venv
 
 conformance: venv
 	$(VPY) tools/conformance.py
+
+## init-rows: the rows of test___init__.py for the formats that exist (a patched copy)
+init-rows: venv
+	$(VPY) tools/init_rows.py
 
 api-surface: venv
 	$(VPY) tools/api_surface.py
