@@ -293,6 +293,48 @@ out.append(e.keys()); out.append(called)
 out""",
     """e = EasyID3()
 (e.size, e.filename, attempt(lambda: e.save()), sorted(vars(e)))""",
+    # keys() of text and TXXX keys whose frames hold odd values: a text
+    # that is not a list, none at all, or something other than a frame
+    """out = []
+for value in ["abc", None, ("a", "b"), [], 5]:
+    e = EasyID3(); r = e._EasyID3__id3
+    r.add(TIT2(text=["t"])); r.add(TXXX(desc="ASIN", text=["x"]))
+    vars(r["TIT2"])["text"] = value; vars(r["TXXX:ASIN"])["text"] = value
+    out.append(attempt(e.keys))
+for value in [None, "plain", ["a"], TIT3(text=["t3"]), COMM(text=["c"])]:
+    e = EasyID3(); r = e._EasyID3__id3
+    r._DictProxy__dict["TIT2"] = value; r._DictProxy__dict["TXXX:ASIN"] = value
+    out.append(attempt(e.keys))
+out""",
+    # keys() when the class looks keys up its own way, or a key has a getter
+    # of its own, or a key in Get is not lower case
+    """class Sub(EasyID3):
+    Get = dict(EasyID3.Get)
+    def __getitem__(self, key):
+        if key == "title":
+            raise KeyError(key)
+        return EasyID3.__getitem__(self, key)
+class Sub2(EasyID3):
+    Get = dict(EasyID3.Get)
+    def __contains__(self, key):
+        return key != "album"
+class Sub3(EasyID3):
+    Get = dict(EasyID3.Get)
+Sub3.Get["Title2"] = Sub3.Get["title"]
+Sub3.Get["album"] = lambda id3, key: []
+class MyID3(ID3):
+    def __getitem__(self, key):
+        if key == "TALB":
+            return 5
+        return ID3.__getitem__(self, key)
+out = []
+for cls in (Sub, Sub2, Sub3, EasyID3):
+    e = cls(); r = e._EasyID3__id3
+    if cls is EasyID3:
+        r = e._EasyID3__id3 = MyID3()
+    r.add(TIT2(text=["t"])); r.add(TALB(text=["a"]))
+    out.append(attempt(e.keys))
+out""",
 ]
 
 

@@ -13,11 +13,17 @@ from typing import Callable, Dict
 import mutagen_rs
 import mutagen_rs.id3
 from mutagen_rs import Metadata
-from mutagen_rs._util import DictMixin, dict_match, loadfile
+from mutagen_rs._util import DictMixin, DictProxy, dict_match, loadfile
 from mutagen_rs.id3 import ID3, error, delete, ID3FileType
 
 
 __all__ = ['EasyID3', 'Open', 'delete']
+
+# what a frame missing from a dict is told apart by (a stored value may be
+# anything, None included)
+_ABSENT = object()
+# how a text frame lists its values
+_TEXT_ITER = mutagen_rs.id3.TextFrame.__iter__
 
 
 class EasyID3KeyError(KeyError, ValueError, error):
@@ -87,6 +93,8 @@ class EasyID3(DictMixin, Metadata):
         def getter(id3, key):
             return list(id3[frameid])
 
+        getter._frame_key = frameid
+
         def setter(id3, key, value):
             try:
                 frame = id3[frameid]
@@ -112,6 +120,8 @@ class EasyID3(DictMixin, Metadata):
 
         def getter(id3, key):
             return list(id3[frameid])
+
+        getter._frame_key = frameid
 
         def setter(id3, key, value):
             enc = 0
@@ -200,14 +210,44 @@ class EasyID3(DictMixin, Metadata):
 
     def keys(self):
         keys = []
-        for key in self.Get.keys():
+        frames = self._frames_for_keys()
+        for key, getter in self.Get.items():
             if key in self.List:
                 keys.extend(self.List[key](self.__id3, key))
-            elif key in self:
+                continue
+            if frames is not None and "[" not in key and key == key.lower():
+                # `key in self` would call this getter, which raises
+                # KeyError exactly when its frame is missing, and lists a
+                # text frame's values (which cannot fail) when it is there:
+                # the same answers without raising (most keys are absent)
+                # or building the list
+                frame_key = getattr(getter, "_frame_key", None)
+                if frame_key is not None:
+                    frame = frames.get(frame_key, _ABSENT)
+                    if frame is _ABSENT:
+                        continue
+                    if (getattr(type(frame), "__iter__", None) is _TEXT_ITER
+                            and type(frame.text) is list):
+                        keys.append(key)
+                        continue
+            if key in self:
                 keys.append(key)
         if self.ListFallback is not None:
             keys.extend(self.ListFallback(self.__id3, ""))
         return keys
+
+    def _frames_for_keys(self):
+        """The tag's frame dict when ``key in self`` is this class's lookup
+        of the key's getter in ``Get`` and ``id3[frame key]`` is the plain
+        lookup in that dict; else None."""
+
+        cls = type(self)
+        id3 = self.__id3
+        if (cls.__contains__ is not EasyID3.__contains__
+                or cls.__getitem__ is not EasyID3.__getitem__
+                or type(id3).__getitem__ is not DictProxy.__getitem__):
+            return None
+        return id3._DictProxy__dict
 
     def pprint(self):
         """One ``key=value`` line per value, sorted."""
