@@ -41,11 +41,22 @@ for target in "${targets[@]}"; do
         for f in ${SEEDS[$prefix]}; do [ -f "$f" ] && cp -n "$f" "$corpus/" || true; done
     fi
     echo "== fuzz $target for ${seconds}s"
+    log="fuzz/target/fuzz-$target.log"
+    mkdir -p fuzz/target
+    status=0
     (cd fuzz && cargo fuzz run "$target" "corpus/$target" -- \
-        -max_total_time="$seconds" -rss_limit_mb=2048 -max_len=1048576 -print_final_stats=1 \
-        2>&1 | grep -E "^(Done|#[0-9]+ *DONE|stat::number_of_executed_units|==[0-9]+==|SUMMARY|.*panicked)" || true)
+        -max_total_time="$seconds" -rss_limit_mb=2048 -max_len=1048576 -print_final_stats=1) \
+        >"$log" 2>&1 || status=$?
+    grep -E "^(Done|#[0-9]+ *DONE|stat::number_of_executed_units|==[0-9]+==|SUMMARY|.*panicked)" \
+        "$log" || true
     if compgen -G "fuzz/artifacts/$target/*" >/dev/null; then
         echo "fuzz: $target found a crash: $(ls fuzz/artifacts/$target)" >&2
+        exit 1
+    fi
+    if [ "$status" -ne 0 ]; then
+        # a build error, or the fuzzer stopping without leaving an input
+        tail -n 30 "$log" >&2
+        echo "fuzz: $target failed (exit $status) without a crash input; log: $log" >&2
         exit 1
     fi
 done
