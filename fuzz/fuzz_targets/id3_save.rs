@@ -87,7 +87,10 @@ fuzz_target!(|input: &[u8]| {
     if old_size.saturating_add(V1_SEARCH_LEN) > data.len() {
         return;
     }
-    assert!(file.starts_with(&tag), "the file does not start with the tag");
+    assert!(
+        file.starts_with(&tag),
+        "the file does not start with the tag"
+    );
     let read = TagBytes::parse(&file).expect("the saved tag does not read back");
     assert_eq!(read.header().major, version);
     let ids: Vec<String> = read
