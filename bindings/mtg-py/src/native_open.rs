@@ -60,12 +60,12 @@ fn fill_lazy_tags<'py>(
     tags.set_item(intern!(py, "_pending"), pending)
 }
 
-/// `id3_read(path, True, None, 4, table, native, mpeg_modes, True)`: the
-/// read `ID3(path)` and `MP3(path)` make (the frames left for later when
-/// they can be).
+/// `id3_read(path, True, None, 4, table, native, mpeg_modes, True,
+/// table22)`: the read `ID3(path)` and `MP3(path)` make (the frames left
+/// for later when they can be).
 fn read_lazily<'py>(
     path: &Bound<'py, PyAny>,
-    table: Bound<'py, PyDict>,
+    (table, table22): (Bound<'py, PyDict>, Bound<'py, PyDict>),
     native: Bound<'py, PyDict>,
     mpeg_modes: Option<Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyDict>> {
@@ -79,6 +79,7 @@ fn read_lazily<'py>(
         Some(native),
         mpeg_modes,
         true,
+        Some(table22),
     )
 }
 
@@ -90,7 +91,7 @@ fn is_lazy(read: &Bound<'_, PyDict>) -> PyResult<bool> {
 /// `MP3(path).load` for a plain path and the standard `ID3` class.
 ///
 /// Reads as `id3_read(path, True, None, 4, table, native, mpeg_modes,
-/// True)` does, then:
+/// True, table22)` does, then:
 ///
 /// * a file without any ID3 tag: `(None, info)`;
 /// * a tag whose frames are left for later: `(tags, info)`, `tags` a new
@@ -105,13 +106,13 @@ pub fn mp3_open<'py>(
     py: Python<'py>,
     path: &Bound<'py, PyAny>,
     mpeg_modes: Bound<'py, PyAny>,
-    table: Bound<'py, PyDict>,
+    tables: (Bound<'py, PyDict>, Bound<'py, PyDict>),
     native: Bound<'py, PyDict>,
     id3_class: &Bound<'py, PyAny>,
     header_class: &Bound<'py, PyAny>,
     info_class: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let read = read_lazily(path, table, native, Some(mpeg_modes))?;
+    let read = read_lazily(path, tables, native, Some(mpeg_modes))?;
     let untagged = read.get_item(intern!(py, "untagged"))?.is_some();
     if !untagged && !is_lazy(&read)? {
         return Ok(read.into_any());
@@ -135,7 +136,8 @@ pub fn mp3_open<'py>(
 }
 
 /// `ID3(path)` for a plain path and the `ID3` class itself: reads as
-/// `id3_read(path, True, None, 4, table, native, None, True)` does; when the
+/// `id3_read(path, True, None, 4, table, native, None, True, table22)`
+/// does (`tables` is `(table, table22)`); when the
 /// frames are left for later, fills in `tags` (a new `ID3` whose
 /// `__init__` has not run: its `__dict__` is empty) as the Python steps
 /// would (see [`fill_lazy_tags`]) and returns None; else returns
@@ -144,11 +146,11 @@ pub fn mp3_open<'py>(
 pub fn id3_open_into<'py>(
     tags: &Bound<'py, PyAny>,
     path: &Bound<'py, PyAny>,
-    table: Bound<'py, PyDict>,
+    tables: (Bound<'py, PyDict>, Bound<'py, PyDict>),
     native: Bound<'py, PyDict>,
     header_class: &Bound<'py, PyAny>,
 ) -> PyResult<Option<Bound<'py, PyDict>>> {
-    let read = read_lazily(path, table, native, None)?;
+    let read = read_lazily(path, tables, native, None)?;
     if !is_lazy(&read)? {
         return Ok(Some(read));
     }

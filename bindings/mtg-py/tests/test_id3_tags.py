@@ -869,10 +869,29 @@ _BODIES = {
     "TT2": [b"\x00v22 title"], "TP1": [b"\x00v22 artist"],
     "PIC": [b"\x00PNG\x03desc\x00data"], "COM": [b"\x00engd\x00c"],
     "XYZ": [b"unk"], "TYE": [b"\x001999"], "CRM": [b"o\x00d\x00x"],
+    # more ID3v2.2 frames, each built as the v2.3/2.4 frame it becomes
+    "TDA": [b"\x000504"], "TIM": [b"\x001122"], "TOR": [b"\x001970"],
+    "TCO": [b"\x00(17)Rock", b"\x0012"], "TRK": [b"\x003/12"],
+    "TXX": [b"\x00desc\x00val", b"\x00\x00v"], "WXX": [b"\x00d\x00http://x"],
+    "WAR": [b"http://a"], "ULT": [b"\x00engd\x00lyrics"],
+    "UFI": [b"owner\x00id"], "CNT": [b"\x00\x00\x00\x05"],
+    "POP": [b"e@x\x00\x80\x00\x00\x00\x01", b"e@x\x00\x01"],
+    "GEO": [b"\x00mime\x00file\x00desc\x00data"],
+    "LNK": [b"TT2http://l\x00x", b"ABChttp://l\x00"],
+    "RVA": [b"\x03\x10\x00\x01\x00\x02", b"\x01"],
+    "IPL": [b"\x00role\x00name\x00"], "BUF": [b"\x00\x00\x10\x01"],
+    "MCI": [b"toc"], "ETC": [b"\x02\x01\x00\x00\x00\x10"],
+    "CRA": [b"owner\x00\x00\x01\x00\x02xy"],
+    "PIC+": [b"\x00JPG\x03desc\x00JPEGDATA", b"\x00PNG\x00\x00P",
+             b"\x01GIF\x03\xff\xfed\x00\x00\x00G", b"\x00jpg\x03desc\x00j",
+             b"\x00JPG\x03\x00" + b"J" * 3000],
 }
 _IDS_V23 = ["TIT2", "TPE1", "TXXX", "COMM", "APIC", "TYER", "TDAT", "TIME",
             "TDRC", "TCON", "TRCK", "XYZW", "PRIV", "TIT2"]
-_IDS_V22 = ["TT2", "TP1", "PIC", "COM", "XYZ", "TYE", "CRM", "TT2"]
+_IDS_V22 = ["TT2", "TP1", "PIC", "COM", "XYZ", "TYE", "CRM", "TT2",
+            "TDA", "TIM", "TOR", "TCO", "TRK", "TXX", "WXX", "WAR", "ULT",
+            "UFI", "CNT", "POP", "GEO", "LNK", "RVA", "IPL", "BUF", "MCI",
+            "ETC", "CRA", "PIC+", "PIC+"]
 
 
 # Frames named like 'PIC\x00' (an ID3v2.2 ID padded to four characters),
@@ -898,8 +917,8 @@ def _random_tag(rnd):
         if major == 2:
             fid = rnd.choice(_IDS_V22)
             body = rnd.choice(_BODIES[fid])
-            frames.append(fid.encode() + struct.pack(">L", len(body))[1:] +
-                          body)
+            frames.append(fid[:3].encode() + struct.pack(">L", len(body))[1:]
+                          + body)
             continue
         fid = rnd.choice(_IDS_V23 + _NUL_IDS)
         body = rnd.choice(_BODIES.get(fid.rstrip("\x00"), [b"\x00x"]))

@@ -75,19 +75,23 @@ def id3_unsynch_encode(value: bytes) -> bytes:
     """Apply ID3 unsynchronisation."""
     ...
 
-def mp3_open(path: Any, mpeg_modes: Any, table: Any, native: Any, id3_class: Any, header_class: Any, info_class: Any) -> Any:
+def mp3_open(path: Any, mpeg_modes: Any, tables: Tuple[Dict[str, Any], Dict[str, Any]],
+             native: Any, id3_class: Any, header_class: Any, info_class: Any) -> Any:
     """``MP3(path)``'s load in one call: ``(tags, info)`` (tags None for a
     file without ID3 tags; info an ``info_class`` instance, or the exception
     reading the stream raised), or ``id3_read``'s dict when the tag's frames
-    cannot be left for later."""
-def id3_open_into(tags: Any, path: Any, table: Any, native: Any, header_class: Any) -> Optional[Dict[str, Any]]:
+    cannot be left for later. ``tables``: ``(table, table22)`` of
+    ``id3_read``."""
+def id3_open_into(tags: Any, path: Any, tables: Tuple[Dict[str, Any], Dict[str, Any]],
+                  native: Any, header_class: Any) -> Optional[Dict[str, Any]]:
     """``ID3(path)``'s load: fills in `tags` (an ``ID3`` whose ``__init__``
     has not run) and returns None when the frames can wait, else returns
     ``id3_read``'s dict for the Python path."""
 def id3_read(filething: Any, load_v1: bool = True, known_ids: Any = None,
              v2_version: int = 4, table: Optional[Dict[str, Any]] = None,
              native: Optional[Dict[str, Any]] = None,
-             mpeg_modes: Any = None, lazy: bool = False) -> Dict[str, Any]:
+             mpeg_modes: Any = None, lazy: bool = False,
+             table22: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
     """A file's ID3v2 tag as raw frames (and ID3v1 frames): keys version,
     flags, size, ext_data, padding, frames [(id, flags, body, frame_header)]
     (the raw frame is frame_header + body), v1. With table and native,
@@ -95,7 +99,9 @@ def id3_read(filething: Any, load_v1: bool = True, known_ids: Any = None,
     (hash_key, frame); simple is True when all did, under distinct keys
     (frames is then a dict). With mpeg_modes, mpeg holds MPEGInfo's
     attributes read after the tag (or the exception raised reading them).
-    With lazy, frames may be a PendingFrames (and lazy True)."""
+    With lazy, frames may be a PendingFrames (and lazy True). With table22
+    (the table of ID3v2.2 frames), a v2.2 tag's frames come built too, as
+    the v2.3/2.4 frames they become."""
 
 def id3_v1_frame(table: Dict[str, Any], native: Dict[str, Any], frame_id: str,
                  text: str) -> Any:

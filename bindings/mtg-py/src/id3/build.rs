@@ -6,9 +6,13 @@
 //! Only the standard classes are built here: a frame whose class in the
 //! table the tag is read with is not the class `mutagen_rs.id3` defines for
 //! that ID (a caller's `known_frames`, a replaced class), a frame with
-//! sub-frames (`CHAP`, `CTOC`), an ID3v2.2 frame (upgraded on the way in)
-//! and a frame whose body does not decode are left to the Python path, which
-//! gives them mutagen's exact handling.
+//! sub-frames (`CHAP`, `CTOC`), an ID3v2.2 frame without an ID3v2.3/2.4
+//! form, and a frame whose body does not decode are left to the Python path,
+//! which gives them mutagen's exact handling. An ID3v2.2 frame is built
+//! directly as the ID3v2.3/2.4 class its class derives from, which is what
+//! adding it to a tag makes of it (`Frame._upgrade_frame`: the fields are
+//! copied by name, and a v2.2 frame's fields have the same names as those
+//! of the class it becomes).
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -165,6 +169,27 @@ pub fn can_wait(def: &FrameDef) -> bool {
         .all(|f| junk_only(&f.kind))
 }
 
+/// Whether a frame of definition `def`, in a tag of version `major`, may be
+/// built here: any ID3v2.3/2.4 frame; an ID3v2.2 frame that becomes an
+/// ID3v2.3/2.4 frame by copying its fields, which excludes `LNK` (the
+/// frame ID it links to is converted too).
+fn buildable(major: u8, def: &FrameDef) -> bool {
+    major >= 3
+        || def.upgrade.is_some()
+            && !def
+                .fields
+                .iter()
+                .chain(def.optional)
+                .any(|f| matches!(f.kind, FieldKind::FrameId(_)))
+}
+
+/// The definition of the frame built for a frame of definition `def`: the
+/// ID3v2.3/2.4 one an ID3v2.2 frame becomes (its fields have the same
+/// names and order), else `def` itself.
+fn built_as(def: &'static FrameDef) -> &'static FrameDef {
+    def.upgrade.and_then(|id| frame_def(4, id)).unwrap_or(def)
+}
+
 /// Decodes a frame of a tag of version `major` as [`FrameBuilder`] builds
 /// it: `body` with the frame's effective `flags`, or, for a body left in
 /// the file (`deferred`), the `body` prefix held, stored as is. With
@@ -178,12 +203,12 @@ pub fn decode<'a>(
     deferred: bool,
     later: bool,
 ) -> Decoded<'a> {
-    if major < 3 {
-        return Decoded::No;
-    }
     let Some(def) = frame_def(major, id) else {
         return Decoded::No;
     };
+    if !buildable(major, def) {
+        return Decoded::No;
+    }
     if def
         .fields
         .iter()
@@ -195,7 +220,7 @@ pub fn decode<'a>(
     if later && !deferred && can_wait(def) {
         return Decoded::Later;
     }
-    let key_of = |values: &[FieldValue<'_>]| match hash_key(def, values, "") {
+    let key_of = |values: &[FieldValue<'_>]| match hash_key(built_as(def), values, "") {
         Ok(key) if def.id != "COMR" => Some(key),
         _ => None,
     };
@@ -236,42 +261,55 @@ pub fn decode<'a>(
 /// Builds the frames of one tag.
 pub struct FrameBuilder<'py> {
     py: Python<'py>,
-    /// Frame ID to class: the table the tag is read with.
+    /// Frame ID to class: the table an ID3v2.3/2.4 tag is read with.
     table: Bound<'py, PyDict>,
+    /// Frame ID to class: the table an ID3v2.2 tag is read with, if its
+    /// frames may be built here.
+    table22: Option<Bound<'py, PyDict>>,
     /// Frame ID to class: the classes this module may build (the standard
-    /// ID3v2.3/2.4 classes without sub-frames).
+    /// ID3v2.3/2.4 classes without sub-frames, and the ID3v2.2 classes
+    /// that derive from one of them).
     native: Bound<'py, PyDict>,
     object_new: Bound<'py, PyAny>,
 }
 
 impl<'py> FrameBuilder<'py> {
-    /// A builder for frames looked up in `table`, built natively when the
-    /// class found is the one `native` has for the ID.
-    pub fn new(table: Bound<'py, PyDict>, native: Bound<'py, PyDict>) -> PyResult<Self> {
+    /// A builder for frames looked up in `table` (`table22` for those of
+    /// an ID3v2.2 tag; None leaves them to the Python path), built natively
+    /// when the class found is the one `native` has for the ID.
+    pub fn new(
+        table: Bound<'py, PyDict>,
+        table22: Option<Bound<'py, PyDict>>,
+        native: Bound<'py, PyDict>,
+    ) -> PyResult<Self> {
         let py = table.py();
         Ok(FrameBuilder {
             py,
             table,
+            table22,
             native,
             object_new: crate::instance::object_new(py)?.clone(),
         })
     }
 
-    /// The frame definition and class for `id`, when the frame is built
-    /// here.
+    /// The frame definition and the class to build for `id` in a tag of
+    /// version `major`, when the frame is built here: the class the table
+    /// has for it, or for an ID3v2.2 frame the class that one derives from.
     fn standard(
         &self,
         major: u8,
         id: &str,
     ) -> PyResult<Option<(&'static FrameDef, Bound<'py, PyType>)>> {
-        if major < 3 {
-            return Ok(None);
-        }
         let Some(def) = frame_def(major, id) else {
             return Ok(None);
         };
+        let table = match (major, &self.table22) {
+            (3.., _) => &self.table,
+            (_, Some(table22)) if buildable(major, def) => table22,
+            _ => return Ok(None),
+        };
         let key = self.id_string(def, id);
-        let Some(cls) = self.table.get_item(&key)? else {
+        let Some(cls) = table.get_item(&key)? else {
             return Ok(None);
         };
         match self.native.get_item(&key)? {
@@ -286,6 +324,12 @@ impl<'py> FrameBuilder<'py> {
         {
             return Ok(None);
         }
+        let cls = if major < 3 {
+            // what adding the frame to a tag makes of it
+            cls.getattr(pyo3::intern!(self.py, "__base__"))?
+        } else {
+            cls
+        };
         Ok(Some((def, cls.cast_into::<PyType>()?)))
     }
 
@@ -305,13 +349,19 @@ impl<'py> FrameBuilder<'py> {
         self.table.contains(id)
     }
 
-    /// Whether the class the table has for `id` is the one built here.
-    pub fn is_standard(&self, id: &str) -> PyResult<bool> {
-        let key = match frame_def(4, id).or_else(|| frame_def(2, id)) {
+    /// Whether the class the table of a tag of version `major` has for
+    /// `id` is the one built here.
+    pub fn is_standard(&self, major: u8, id: &str) -> PyResult<bool> {
+        let table = match (major, &self.table22) {
+            (3.., _) => &self.table,
+            (_, Some(table22)) => table22,
+            _ => return Ok(false),
+        };
+        let key = match frame_def(major.max(2), id) {
             Some(def) if def.id == id => name(self.py, def.id),
             _ => PyString::new(self.py, id),
         };
-        let Some(cls) = self.table.get_item(&key)? else {
+        let Some(cls) = table.get_item(&key)? else {
             return Ok(false);
         };
         Ok(matches!(self.native.get_item(&key)?, Some(standard) if standard.is(&cls)))
@@ -338,18 +388,9 @@ impl<'py> FrameBuilder<'py> {
                 image_start,
             } => (*def, values, key, Some(*image_start)),
         };
-        if major < 3 {
-            return Ok(None);
-        }
-        let id = self.id_string(def, id);
-        let Some(cls) = self.table.get_item(&id)? else {
+        let Some((_, cls)) = self.standard(major, id)? else {
             return Ok(None);
         };
-        match self.native.get_item(&id)? {
-            Some(standard) if standard.is(&cls) => {}
-            _ => return Ok(None),
-        }
-        let cls = cls.cast_into::<PyType>()?;
         let (py_key, frame, dict) = self.instantiate_keyed(def, &cls, values, key.as_deref())?;
         if let Some(start) = image {
             dict.set_item(
@@ -364,11 +405,11 @@ impl<'py> FrameBuilder<'py> {
     /// fields), with its HashKey.
     fn instantiate(
         &self,
-        def: &FrameDef,
+        def: &'static FrameDef,
         cls: &Bound<'py, PyType>,
         values: &[FieldValue<'_>],
     ) -> PyResult<(Bound<'py, PyString>, Bound<'py, PyAny>, Bound<'py, PyDict>)> {
-        let key = match hash_key(def, values, "") {
+        let key = match hash_key(built_as(def), values, "") {
             Ok(key) if def.id != "COMR" => Some(key),
             _ => None,
         };
@@ -379,7 +420,7 @@ impl<'py> FrameBuilder<'py> {
     /// class computes it).
     fn instantiate_keyed(
         &self,
-        def: &FrameDef,
+        def: &'static FrameDef,
         cls: &Bound<'py, PyType>,
         values: &[FieldValue<'_>],
         key: Option<&str>,
@@ -394,7 +435,7 @@ impl<'py> FrameBuilder<'py> {
         }
         let key = match key {
             // most frames' key is their ID
-            Some(key) if key == def.id => name(py, def.id),
+            Some(key) if key == built_as(def).id => name(py, built_as(def).id),
             Some(key) => PyString::new(py, key),
             // COMR's key is its encoded body: ask the class
             None => frame
@@ -438,12 +479,17 @@ mod tests {
     fn frames_that_wait_fail_only_as_junk() {
         let mut rng = Rng::new(7);
         let mut waiting = 0;
-        for def in V24_FRAMES {
+        let defs = V24_FRAMES.iter().map(|d| (d, [3u8, 4]));
+        let v22 = V22_FRAMES
+            .iter()
+            .filter(|d| buildable(2, d))
+            .map(|d| (d, [2u8, 2]));
+        for (def, majors) in defs.chain(v22) {
             if !can_wait(def) {
                 continue;
             }
             waiting += 1;
-            for major in [3u8, 4] {
+            for major in majors {
                 for _ in 0..400 {
                     let len = rng.below(24);
                     let mut body = rng.bytes(len);
@@ -464,7 +510,7 @@ mod tests {
             }
         }
         // the text frames and the other common ones wait
-        assert!(waiting > 60, "{waiting}");
+        assert!(waiting > 120, "{waiting}");
         for id in [
             "TIT2", "TXXX", "COMM", "USLT", "APIC", "UFID", "WXXX", "TDRC",
         ] {
@@ -473,5 +519,12 @@ mod tests {
         for id in ["RVA2", "ASPI", "CHAP", "CTOC", "RVAD", "EQU2"] {
             assert!(!can_wait(frame_def(4, id).unwrap()), "{id}");
         }
+        for id in ["TT2", "PIC", "COM", "TXX"] {
+            assert!(can_wait(frame_def(2, id).unwrap()), "{id}");
+        }
+        // LNK's linked frame ID changes when it is upgraded: not built here
+        assert!(!buildable(2, frame_def(2, "LNK").unwrap()));
+        assert!(buildable(2, frame_def(2, "PIC").unwrap()));
+        assert!(!buildable(2, frame_def(2, "CRM").unwrap()));
     }
 }

@@ -76,7 +76,7 @@ pub fn id3_v1_frame<'py>(
     let Some(body) = v1_body(frame_id, text) else {
         return Ok(None);
     };
-    let builder = FrameBuilder::new(table, native)?;
+    let builder = FrameBuilder::new(table, None, native)?;
     Ok(builder
         .build(4, frame_id, 0, &body)?
         .map(|(_, frame)| frame))
@@ -108,7 +108,7 @@ fn merge_v1_frames<'py>(
         4
     };
     for (id, text) in v1.frames(version) {
-        if !builder.is_standard(id)? {
+        if !builder.is_standard(4, id)? {
             return Ok(false);
         }
         let key = if id == "COMM" {
@@ -462,6 +462,7 @@ fn build_frames<'py>(
 /// turns out to repeat, is found when building: `build` then answers with
 /// the list of entries for the Python path, as an eager load would have.
 fn lazy_candidate(builder: &FrameBuilder<'_>, tag: &PreparedTag) -> PyResult<bool> {
+    let major = tag.bytes.header().major;
     let mut keys = HashSet::with_capacity(tag.frames.len());
     for frame in &tag.frames {
         match &frame.decoded {
@@ -473,7 +474,7 @@ fn lazy_candidate(builder: &FrameBuilder<'_>, tag: &PreparedTag) -> PyResult<boo
             Decoded::Later => {}
             _ => return Ok(false),
         }
-        if !builder.is_standard(frame.id.as_str())? {
+        if !builder.is_standard(major, frame.id.as_str())? {
             return Ok(false);
         }
     }
@@ -486,6 +487,7 @@ fn lazy_candidate(builder: &FrameBuilder<'_>, tag: &PreparedTag) -> PyResult<boo
 pub struct PendingFrames {
     tag: PreparedTag,
     table: Py<PyDict>,
+    table22: Option<Py<PyDict>>,
     native: Py<PyDict>,
     filething: Py<PyAny>,
     fingerprint: Option<Py<PyAny>>,
@@ -510,7 +512,11 @@ impl PendingFrames {
         merge_v1: bool,
         upgrade: bool,
     ) -> PyResult<(Bound<'py, PyAny>, Option<Bound<'py, PyList>>, bool)> {
-        let builder = FrameBuilder::new(self.table.bind(py).clone(), self.native.bind(py).clone())?;
+        let builder = FrameBuilder::new(
+            self.table.bind(py).clone(),
+            self.table22.as_ref().map(|t| t.bind(py).clone()),
+            self.native.bind(py).clone(),
+        )?;
         let fingerprint = self.fingerprint.as_ref().map(|f| f.bind(py).clone());
         let (frames, _) = build_frames(
             py,
@@ -572,6 +578,10 @@ impl PendingFrames {
 /// without the file, `frames` is a `PendingFrames` that builds that dict
 /// later, and `lazy` is True in the result.
 ///
+/// With `table22` too (the table an ID3v2.2 tag is read with), the frames
+/// of an ID3v2.2 tag are built the same way, as the ID3v2.3/2.4 frames
+/// they become (see `build`); without it they are left to the Python path.
+///
 /// In a file with only an ID3v1 tag, with `table` and `native`, its frames
 /// are built here when they can be (`v2_version` chooses the year's frame,
 /// `TDRC` for 4 or `TYER` for 3) as the dict `v1_frames`, and `v1` is None.
@@ -587,7 +597,7 @@ impl PendingFrames {
 /// attributes of `MPEGInfo` (searched from the end of the ID3v2 tag, or
 /// from 0 with only an ID3v1 tag), or the exception reading it raised.
 #[pyfunction]
-#[pyo3(signature = (filething, load_v1=true, known_ids=None, v2_version=4, table=None, native=None, mpeg_modes=None, lazy=false))]
+#[pyo3(signature = (filething, load_v1=true, known_ids=None, v2_version=4, table=None, native=None, mpeg_modes=None, lazy=false, table22=None))]
 #[allow(clippy::too_many_arguments)]
 pub fn id3_read<'py>(
     py: Python<'py>,
@@ -599,13 +609,18 @@ pub fn id3_read<'py>(
     native: Option<Bound<'py, PyDict>>,
     mpeg_modes: Option<Bound<'py, PyAny>>,
     lazy: bool,
+    table22: Option<Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyDict>> {
     let classes = match (&table, &native) {
-        (Some(t), Some(n)) => Some((t.clone().unbind(), n.clone().unbind())),
+        (Some(t), Some(n)) => Some((
+            t.clone().unbind(),
+            table22.clone().map(Bound::unbind),
+            n.clone().unbind(),
+        )),
         _ => None,
     };
     let builder = match (table, native) {
-        (Some(table), Some(native)) => Some(FrameBuilder::new(table, native)?),
+        (Some(table), Some(native)) => Some(FrameBuilder::new(table, table22, native)?),
         _ => None,
     };
     let name = error::display_name(filething);
@@ -675,10 +690,11 @@ pub fn id3_read<'py>(
                 (Some(b), Some(_)) if lazy => lazy_candidate(b, &tag)?,
                 _ => false,
             };
-            if let (true, Some((table, native))) = (lazy_ok, classes) {
+            if let (true, Some((table, table22, native))) = (lazy_ok, classes) {
                 let pending = PendingFrames {
                     tag,
                     table,
+                    table22,
                     native,
                     filething: filething.clone().unbind(),
                     fingerprint: fingerprint.map(Bound::unbind),

@@ -8,7 +8,9 @@
 //! picture formats are rewritten. [`upgrade_to_v24`] does all but the
 //! `TCON` part (left to Python, which owns the genre table) on the dict of
 //! new frames, and declines (changing nothing) `IPLS` and the rarer cases,
-//! which the Python conversion then does whole.
+//! which the Python conversion then does whole. An ID3v2.2 picture format
+//! is rewritten in the picture itself: the Python conversion stores a new
+//! picture with the same fields under the same key.
 
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
@@ -19,8 +21,8 @@ use super::build::FrameBuilder;
 /// into `TDRC`).
 const NOT_IN_V24: [&str; 4] = ["RVAD", "EQUA", "TRDA", "TSIZ"];
 
-/// ID3v2.2 picture formats the conversion rewrites as mime types.
-const V22_PICTURE_FORMATS: [&str; 2] = ["PNG", "JPG"];
+/// ID3v2.2 picture formats the conversion rewrites, and their mime types.
+const V22_PICTURE_FORMATS: [(&str, &str); 2] = [("PNG", "image/png"), ("JPG", "image/jpeg")];
 
 /// A text frame's values, when they are all `str`s.
 fn texts(frame: &Bound<'_, PyAny>) -> PyResult<Option<Vec<String>>> {
@@ -100,13 +102,15 @@ fn latin1_body(text: &str) -> Vec<u8> {
 /// `builder`, without sub-frames) to ID3v2.4 as `update_to_v24` does, in
 /// place, except for `TCON` (see the module documentation). Returns False,
 /// having changed nothing, when the tag holds something only the Python
-/// conversion handles: `IPLS`, an ID3v2.2 picture format, date frames
-/// whose values are not all `str`s, a `TORY` that is not one ASCII value,
-/// or a replaced `TDRC`/`TDOR` class.
+/// conversion handles: `IPLS`, date frames whose values are not all
+/// `str`s, a `TORY` that is not one ASCII value, or a replaced
+/// `TDRC`/`TDOR` class.
 pub fn upgrade_to_v24(builder: &FrameBuilder<'_>, frames: &Bound<'_, PyDict>) -> PyResult<bool> {
     let py = frames.py();
     let mut dates: [Option<Bound<'_, PyAny>>; 4] = [None, None, None, None];
     let mut dropped = Vec::new();
+    // pictures whose ID3v2.2 format becomes a mime type
+    let mut pictures = Vec::new();
     for (key, frame) in frames.iter() {
         let key = key.cast::<PyString>()?;
         let key = key.to_str()?;
@@ -121,8 +125,12 @@ pub fn upgrade_to_v24(builder: &FrameBuilder<'_>, frames: &Bound<'_, PyDict>) ->
                 let Ok(mime) = mime.cast::<PyString>() else {
                     return Ok(false);
                 };
-                if V22_PICTURE_FORMATS.contains(&mime.to_str()?) {
-                    return Ok(false);
+                let mime = mime.to_str()?;
+                // (the key is the frame's own HashKey: `frames` holds each
+                // built frame under it, and the Python conversion stores
+                // the rewritten picture there)
+                if let Some(&(_, new)) = V22_PICTURE_FORMATS.iter().find(|(f, _)| *f == mime) {
+                    pictures.push((frame, new));
                 }
             }
             k if NOT_IN_V24.contains(&k) => dropped.push(k.to_owned()),
@@ -182,6 +190,9 @@ pub fn upgrade_to_v24(builder: &FrameBuilder<'_>, frames: &Bound<'_, PyDict>) ->
     }
     for id in dropped {
         frames.del_item(id)?;
+    }
+    for (frame, mime) in pictures {
+        frame.setattr(pyo3::intern!(py, "mime"), mime)?;
     }
     Ok(true)
 }

@@ -44,6 +44,12 @@ _NATIVE_FRAMES = {
     frame_id: cls for frame_id, cls in _Frames.items()
     if frame_id not in ("CHAP", "CTOC")
 }
+# the ID3v2.2 classes, built natively as the v2.3/2.4 class they derive from
+_NATIVE_FRAMES.update(
+    (frame_id, cls) for frame_id, cls in _Frames_2_2.items()
+    if _NATIVE_FRAMES.get(cls.__base__.__name__) is cls.__base__)
+# the tables a tag of each version is read with: (v2.3/2.4, v2.2)
+_TABLES = (_Frames, _Frames_2_2)
 
 
 @enum
@@ -184,7 +190,7 @@ class ID3(ID3Tags, mutagen_rs.Metadata):
                 # can wait, else loaded with the answer read there
                 try:
                     result = _native.id3_open_into(
-                        self, path, _Frames, _NATIVE_FRAMES, ID3Header)
+                        self, path, _TABLES, _NATIVE_FRAMES, ID3Header)
                     if result is None:
                         return
                     self._header = None
@@ -325,14 +331,17 @@ class ID3(ID3Tags, mutagen_rs.Metadata):
         # frames may be built on first use (see __getattr__) by the plain
         # class with the standard frame table
         lazy = known_frames is None and type(self) is ID3
+        # the table of an ID3v2.2 tag's frames (ID3Header.known_frames)
+        table22 = _Frames_2_2 if known_frames is None else known_frames
         if result is None:
             result = _native.id3_read(source, load_v1, ids, v2_version,
-                                      table, _NATIVE_FRAMES, mpeg_modes, lazy)
+                                      table, _NATIVE_FRAMES, mpeg_modes, lazy,
+                                      table22)
         if result.get("untagged"):
             # no tag (a result with mpeg_modes): read again without them,
             # which raises the error
             _native.id3_read(source, load_v1, ids, v2_version, table,
-                             _NATIVE_FRAMES, None, lazy)
+                             _NATIVE_FRAMES, None, lazy, table22)
             raise AssertionError("an ID3 tag appeared while loading")
 
         version = result.get("version")

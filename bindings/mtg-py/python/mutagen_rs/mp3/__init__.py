@@ -20,7 +20,7 @@ from .._native import StreamInfo
 from ..id3 import ID3FileType, delete, ID3 as _ID3
 from ..id3._util import BitPaddedInt  # noqa: F401 (re-exported)
 from ..id3._util import error as _id3_error
-from ..id3._file import _Frames as _FRAMES, _NATIVE_FRAMES
+from ..id3._file import _TABLES, _NATIVE_FRAMES
 from ..id3._tags import ID3Header as _ID3Header
 from .. import easyid3 as _easyid3
 from . import _util  # noqa: F401 (the submodule, as an attribute)
@@ -303,7 +303,7 @@ class MP3(ID3FileType):
                 # or not; the objects made natively when the frames can wait
                 # (see _native.mp3_open)
                 try:
-                    result = _mp3_open(path, _MODES, _FRAMES, _NATIVE_FRAMES,
+                    result = _mp3_open(path, _MODES, _TABLES, _NATIVE_FRAMES,
                                        _ID3, _ID3Header, MPEGInfo)
                     if type(result) is tuple:
                         tags, info = result
