@@ -886,8 +886,14 @@ _BODIES = {
              b"\x01GIF\x03\xff\xfed\x00\x00\x00G", b"\x00jpg\x03desc\x00j",
              b"\x00JPG\x03\x00" + b"J" * 3000],
 }
+# frames decoded at the load (not left for later), so that their errors
+# come from it
+_BODIES.update({
+    "RVA2": [b"d\x00\x01\x00\x10\x10\x00\x00", b"d\x00\x01"],
+    "ETCO": [b"\x02\x01\x00\x00\x00\x10", b"\x02\x01\x00"],
+})
 _IDS_V23 = ["TIT2", "TPE1", "TXXX", "COMM", "APIC", "TYER", "TDAT", "TIME",
-            "TDRC", "TCON", "TRCK", "XYZW", "PRIV", "TIT2"]
+            "TDRC", "TCON", "TRCK", "XYZW", "PRIV", "TIT2", "RVA2", "ETCO"]
 _IDS_V22 = ["TT2", "TP1", "PIC", "COM", "XYZ", "TYE", "CRM", "TT2",
             "TDA", "TIM", "TOR", "TCO", "TRK", "TXX", "WXX", "WAR", "ULT",
             "UFI", "CNT", "POP", "GEO", "LNK", "RVA", "IPL", "BUF", "MCI",

@@ -21,7 +21,7 @@ use mtg_id3::frames::{
     decode_frame, decode_frame_body, frame_def, hash_key, FrameDef, V22_FRAMES, V24_FRAMES,
 };
 use mtg_id3::spec::FieldKind;
-use mtg_id3::FieldValue;
+use mtg_id3::{FieldValue, FrameError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyString, PyType};
@@ -79,9 +79,13 @@ fn name<'py>(py: Python<'py>, text: &'static str) -> Bound<'py, PyString> {
 
 /// A frame decoded before any Python object is made (this needs no GIL).
 pub enum Decoded<'a> {
-    /// Left to the Python path: no definition here, an ID3v2.2 frame,
-    /// sub-frames, or a body that does not decode.
+    /// Left to the Python path: no definition here, an ID3v2.2 frame
+    /// without a v2.3/2.4 form, sub-frames, or a body that does not decode
+    /// for another reason than junk.
     No,
+    /// A body that is junk (`ID3JunkFrameError`): mutagen's load drops the
+    /// frame when its class is the standard one.
+    Junk,
     /// Not decoded yet: a frame of a lazy load that [`can_wait`] allows
     /// to be decoded when it is built ([`FrameBuilder::build`]).
     Later,
@@ -116,6 +120,7 @@ impl Decoded<'_> {
         };
         match self {
             Decoded::No => Decoded::No,
+            Decoded::Junk => Decoded::Junk,
             Decoded::Later => Decoded::Later,
             Decoded::Frame { def, values, key } => Decoded::Frame {
                 def,
@@ -231,6 +236,7 @@ pub fn decode<'a>(
                 def,
                 values,
             },
+            Err(FrameError::JunkFrame(_)) => Decoded::Junk,
             Err(_) => Decoded::No,
         };
     }
@@ -256,6 +262,17 @@ pub fn decode<'a>(
         }
         _ => Decoded::No,
     }
+}
+
+/// What [`FrameBuilder`] makes of one frame of a tag.
+pub enum Entry<'py> {
+    /// The frame object and its HashKey.
+    Built(Bound<'py, PyString>, Bound<'py, PyAny>),
+    /// A frame of a standard class whose body is junk: mutagen's load
+    /// drops it (`ID3JunkFrameError`).
+    Dropped,
+    /// Left to the Python path.
+    Python,
 }
 
 /// Builds the frames of one tag.
@@ -367,19 +384,25 @@ impl<'py> FrameBuilder<'py> {
         Ok(matches!(self.native.get_item(&key)?, Some(standard) if standard.is(&cls)))
     }
 
-    /// The frame object for a [`Decoded`] frame and its HashKey, or None
-    /// when the Python path must read it (its class in the table is not
-    /// the standard one). A picture gets `_image_source` from
-    /// `image_source(offset in the body, length)`.
+    /// What a [`Decoded`] frame becomes: the frame object and its
+    /// HashKey, dropped (junk), or left to the Python path (not decoded
+    /// here, or its class in the table is not the standard one). A picture
+    /// gets `_image_source` from `image_source(offset in the body, length)`.
     pub fn build_decoded(
         &self,
         major: u8,
         id: &str,
         decoded: &Decoded<'_>,
         image_source: impl FnOnce(usize) -> PyResult<Bound<'py, PyAny>>,
-    ) -> PyResult<Option<(Bound<'py, PyString>, Bound<'py, PyAny>)>> {
+    ) -> PyResult<Entry<'py>> {
         let (def, values, key, image) = match decoded {
-            Decoded::No | Decoded::Later => return Ok(None),
+            Decoded::No | Decoded::Later => return Ok(Entry::Python),
+            Decoded::Junk => {
+                return Ok(match self.standard(major, id)? {
+                    Some(_) => Entry::Dropped,
+                    None => Entry::Python,
+                })
+            }
             Decoded::Frame { def, values, key } => (*def, values, key, None),
             Decoded::Picture {
                 def,
@@ -389,7 +412,7 @@ impl<'py> FrameBuilder<'py> {
             } => (*def, values, key, Some(*image_start)),
         };
         let Some((_, cls)) = self.standard(major, id)? else {
-            return Ok(None);
+            return Ok(Entry::Python);
         };
         let (py_key, frame, dict) = self.instantiate_keyed(def, &cls, values, key.as_deref())?;
         if let Some(start) = image {
@@ -398,7 +421,7 @@ impl<'py> FrameBuilder<'py> {
                 image_source(start)?,
             )?;
         }
-        Ok(Some((py_key, frame)))
+        Ok(Entry::Built(py_key, frame))
     }
 
     /// An instance of `cls` holding `values` (the first ones of `def`'s
@@ -446,8 +469,8 @@ impl<'py> FrameBuilder<'py> {
     }
 
     /// The frame read from `body` (flags as the tag says: see
-    /// [`mtg_id3::Tag::effective_flags`]) and its HashKey, or None when the
-    /// Python path must read it.
+    /// [`mtg_id3::Tag::effective_flags`]) and its HashKey, or None when it
+    /// is not built here (junk included).
     pub fn build(
         &self,
         major: u8,
@@ -455,14 +478,32 @@ impl<'py> FrameBuilder<'py> {
         flags: u16,
         body: &[u8],
     ) -> PyResult<Option<(Bound<'py, PyString>, Bound<'py, PyAny>)>> {
+        Ok(match self.build_entry(major, id, flags, body)? {
+            Entry::Built(key, frame) => Some((key, frame)),
+            Entry::Dropped | Entry::Python => None,
+        })
+    }
+
+    /// What the frame read from `body` becomes (see [`FrameBuilder::build`]
+    /// and [`Entry`]).
+    pub fn build_entry(
+        &self,
+        major: u8,
+        id: &str,
+        flags: u16,
+        body: &[u8],
+    ) -> PyResult<Entry<'py>> {
         let Some((def, cls)) = self.standard(major, id)? else {
-            return Ok(None);
+            return Ok(Entry::Python);
         };
-        let Ok(values) = decode_frame(def, major, flags, body) else {
-            return Ok(None);
-        };
-        let (key, frame, _) = self.instantiate(def, &cls, &values)?;
-        Ok(Some((key, frame)))
+        match decode_frame(def, major, flags, body) {
+            Ok(values) => {
+                let (key, frame, _) = self.instantiate(def, &cls, &values)?;
+                Ok(Entry::Built(key, frame))
+            }
+            Err(FrameError::JunkFrame(_)) => Ok(Entry::Dropped),
+            Err(_) => Ok(Entry::Python),
+        }
     }
 }
 
@@ -470,7 +511,6 @@ impl<'py> FrameBuilder<'py> {
 mod tests {
     use super::*;
     use mtg_core::testing::Rng;
-    use mtg_id3::FrameError;
 
     /// A frame [`can_wait`] lets wait must fail only as junk, whatever its
     /// body: any other error is one mutagen's load raises, and must come

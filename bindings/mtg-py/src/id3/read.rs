@@ -16,7 +16,7 @@ use mtg_mpeg::{MpegError, MpegInfo};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyTuple};
 
-use super::build::{decode, Decoded, FrameBuilder};
+use super::build::{decode, Decoded, Entry, FrameBuilder};
 use super::upgrade::upgrade_to_v24;
 use super::{error, v1};
 use crate::source::{self, PySource};
@@ -378,9 +378,9 @@ fn build_frames<'py>(
     let seen = PyDict::new(py);
     for frame in &tag.frames {
         let id = frame.id.as_str();
-        let mut built = None;
+        let mut entry = Entry::Python;
         if let Some(b) = builder {
-            built = b.build_decoded(major, id, &frame.decoded, |start| {
+            entry = b.build_decoded(major, id, &frame.decoded, |start| {
                 let (Some(d), Some(print)) = (frame.deferred, fingerprint) else {
                     return Err(pyo3::exceptions::PyAssertionError::new_err(
                         "picture not left in a file",
@@ -400,14 +400,15 @@ fn build_frames<'py>(
                 .into_any())
             })?;
         }
+        let unbuilt = matches!(entry, Entry::Python);
         // a deferred body not built from its prefix is read whole
         let whole;
         let (body, raw) = match (frame.deferred, src) {
-            (Some(d), Some(src)) if built.is_none() => {
+            (Some(d), Some(src)) if unbuilt => {
                 whole = read_whole(py, src, &d, name)?;
                 (&whole[10..], &whole[..])
             }
-            (Some(_), None) if built.is_none() => {
+            (Some(_), None) if unbuilt => {
                 return Err(pyo3::exceptions::PyAssertionError::new_err(
                     "picture left in a closed file",
                 ));
@@ -417,14 +418,13 @@ fn build_frames<'py>(
                 area.get(frame.raw.clone()).unwrap_or_default(),
             ),
         };
-        if built.is_none() && (frame.deferred.is_some() || matches!(frame.decoded, Decoded::Later))
-        {
+        if unbuilt && (frame.deferred.is_some() || matches!(frame.decoded, Decoded::Later)) {
             if let Some(b) = builder {
-                built = b.build(major, id, frame.flags, body)?;
+                entry = b.build_entry(major, id, frame.flags, body)?;
             }
         }
-        match built {
-            Some((key, obj)) => {
+        match entry {
+            Entry::Built(key, obj) => {
                 if simple {
                     if seen.contains(&key)? {
                         simple = false;
@@ -434,7 +434,9 @@ fn build_frames<'py>(
                 }
                 entries.push((key.into_any(), Some(obj)));
             }
-            None => {
+            // as mutagen's load drops a junk frame
+            Entry::Dropped => {}
+            Entry::Python => {
                 simple = false;
                 let item = frame_tuple(py, id, frame.flags, body, raw)?;
                 entries.push((item.into_any(), None));
@@ -456,11 +458,12 @@ fn build_frames<'py>(
 }
 
 /// Whether every frame of `tag` can wait to be built (natively, with no
-/// need of the file): each decoded with its key known, or left for later
-/// ([`Decoded::Later`]); its class the standard one; the keys known now
-/// distinct. A frame left for later that does not decode, or whose key
-/// turns out to repeat, is found when building: `build` then answers with
-/// the list of entries for the Python path, as an eager load would have.
+/// need of the file): each decoded with its key known, junk, or left for
+/// later ([`Decoded::Later`]); its class the standard one; the keys known
+/// now distinct. A frame left for later that does not decode (but as junk,
+/// which is dropped), or whose key turns out to repeat, is found when
+/// building: `build` then answers with the list of entries for the Python
+/// path, as an eager load would have.
 fn lazy_candidate(builder: &FrameBuilder<'_>, tag: &PreparedTag) -> PyResult<bool> {
     let major = tag.bytes.header().major;
     let mut keys = HashSet::with_capacity(tag.frames.len());
@@ -471,7 +474,8 @@ fn lazy_candidate(builder: &FrameBuilder<'_>, tag: &PreparedTag) -> PyResult<boo
                     return Ok(false);
                 }
             }
-            Decoded::Later => {}
+            // (a junk frame of a standard class is dropped when building)
+            Decoded::Later | Decoded::Junk => {}
             _ => return Ok(false),
         }
         if !builder.is_standard(major, frame.id.as_str())? {
