@@ -251,3 +251,77 @@ def test_frames_left_for_later_that_fail_when_built(tmp_path):
             f = O_MP3.MP3(path)
             assert "_pending" in vars(f.tags)
             assert _desc(f.tags) == ref
+
+
+def _tag22(frames, v1=b""):
+    """A file like `_tag`'s with an ID3v2.2 tag: (id, body) frames with
+    three-character IDs and three-byte sizes."""
+    out = b"".join(fid + len(body).to_bytes(3, "big") + body
+                   for fid, body in frames) + b"\x00" * 64
+    n = len(out)
+    size = bytes([(n >> 21) & 0x7F, (n >> 14) & 0x7F, (n >> 7) & 0x7F, n & 0x7F])
+    with open(os.path.join(TEST_FILES, "mp3_notag_lsf.mp3"), "rb") as h:
+        audio = h.read()
+    return b"ID3\x02\x00\x00" + size + out + audio + v1
+
+
+V22_FRAMES = [
+    (b"TT2", b"\x00title"),
+    (b"TP1", b"\x01\xff\xfea\x00b\x00"),
+    (b"TAL", b"\x05bad encoding"),
+    (b"TYE", b"\x001999"),
+    (b"TCO", b"\x00(17)"),
+    (b"COM", b"\x00engdesc\x00words"),
+    (b"TXX", b"\x00key\x00value"),
+    (b"PIC", b"\x00JPG\x03cover\x00\xff\xd8data"),
+    (b"PIC", b"\x00PNG\x04back\x00\x89PNG"),
+    (b"CRM", b"owner\x00desc\x00data"),
+    (b"LNK", b"TT2http://x\x00"),
+]
+
+
+def test_id3v22_frames_wait_and_become_v24_frames(tmp_path):
+    # an ID3v2.2 tag loads lazily too; its frames become the v2.3/2.4
+    # frames mutagen makes of them (a junk one dropped, CRM dropped, LNK
+    # through the Python path), pictures with mime types
+    for v1 in (b"", _v1(b"v1 title", b"1999")):
+        path = str(tmp_path / ("v22_%d.mp3" % len(v1)))
+        with open(path, "wb") as h:
+            h.write(_tag22(V22_FRAMES, v1))
+        for kw in ({}, {"v2_version": 3}, {"translate": False}):
+            ref = _desc(R_ID3.ID3(path, **kw))
+            for first in (lambda t: t.keys(), lambda t: t.unknown_frames,
+                          lambda t: t.pprint()):
+                tags = O_ID3.ID3(path, **kw)
+                first(tags)
+                assert _desc(tags) == ref, (v1, kw)
+        # without CRM and LNK (left to Python) the frames wait
+        with open(path, "wb") as h:
+            h.write(_tag22(V22_FRAMES[:-2], v1))
+        tags = O_ID3.ID3(path)
+        assert "_pending" in vars(tags)
+        assert tags["APIC:cover"].mime == "image/jpeg"
+        assert _desc(tags) == _desc(R_ID3.ID3(path))
+        f = O_MP3.MP3(path)
+        assert "_pending" in vars(f.tags)
+        assert _desc(f.tags) == _desc(R_ID3.ID3(path))
+
+
+def test_id3v22_replaced_class_is_used(tmp_path):
+    # a class replaced in Frames_2_2 is honoured as mutagen honours it
+    path = str(tmp_path / "v22.mp3")
+    with open(path, "wb") as h:
+        h.write(_tag22(V22_FRAMES[:2]))
+    out = []
+    for lib in (R_ID3, O_ID3):
+        class TT2(lib.TT2):
+            pass
+        saved = lib.Frames_2_2["TT2"]
+        lib.Frames_2_2["TT2"] = TT2
+        try:
+            tags = lib.ID3(path)
+            out.append((_desc(tags), [[c.__name__ for c in type(v).__mro__[:3]]
+                                      for v in tags.values()]))
+        finally:
+            lib.Frames_2_2["TT2"] = saved
+    assert out[1] == out[0]
