@@ -216,6 +216,16 @@ def git_commit():
         return None
 
 
+def real_mutagen_dir():
+    """Where a real mutagen would be imported from (None if nowhere), found
+    without importing it: no module loaded from there may show up in the
+    test process."""
+    real = importlib.util.find_spec("mutagen")
+    if real is not None and real.submodule_search_locations:
+        return list(real.submodule_search_locations)[0]
+    return None
+
+
 def child_env(run_dir, out_path, mode, refdir=None, forbidden=None):
     env = dict(os.environ)
     for var in ("PYTHONPATH", "PYTHONHOME", "PYTHONSTARTUP", "PYTHONSAFEPATH",
@@ -468,13 +478,7 @@ def main():
     files = select_files(all_files, args.file)
     everything = len(files) == len(all_files)
 
-    # Where a real mutagen would be imported from, found without importing it: no module
-    # loaded from there may show up in the test process.
-    real = importlib.util.find_spec("mutagen")
-    forbidden = None
-    if real is not None and real.submodule_search_locations:
-        forbidden = list(real.submodule_search_locations)[0]
-
+    forbidden = real_mutagen_dir()
     out_path = os.path.join(run_dir, "events.jsonl")
     log_path = os.path.join(cache, "conformance.log")
     env = child_env(run_dir, out_path, "rs", forbidden=forbidden)

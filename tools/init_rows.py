@@ -108,13 +108,10 @@ def main():
     with open(path, "w", encoding="utf-8") as f:
         f.write(source)
 
-    real = importlib.util.find_spec("mutagen")
-    forbidden = None
-    if real is not None and real.submodule_search_locations:
-        forbidden = list(real.submodule_search_locations)[0]
     out_path = os.path.join(run_dir, "events.jsonl")
     log_path = os.path.join(cache, "init-rows.log")
-    env = conformance.child_env(run_dir, out_path, "rs", forbidden=forbidden)
+    env = conformance.child_env(run_dir, out_path, "rs",
+                                forbidden=conformance.real_mutagen_dir())
     print("running the rows of %s for the formats mutagen_rs has (log: %s); standing in "
           "for %d missing modules: %s" % (TEST_FILE, os.path.relpath(log_path),
                                           len(missing), ", ".join(missing)), flush=True)
