@@ -309,6 +309,16 @@ impl<'py> FrameBuilder<'py> {
         })
     }
 
+    /// The table a tag of version `major` is read with, if its frames may
+    /// be built here.
+    fn table_for(&self, major: u8) -> Option<&Bound<'py, PyDict>> {
+        if major >= 3 {
+            Some(&self.table)
+        } else {
+            self.table22.as_ref()
+        }
+    }
+
     /// The frame definition and the class to build for `id` in a tag of
     /// version `major`, when the frame is built here: the class the table
     /// has for it, or for an ID3v2.2 frame the class that one derives from.
@@ -320,10 +330,8 @@ impl<'py> FrameBuilder<'py> {
         let Some(def) = frame_def(major, id) else {
             return Ok(None);
         };
-        let table = match (major, &self.table22) {
-            (3.., _) => &self.table,
-            (_, Some(table22)) if buildable(major, def) => table22,
-            _ => return Ok(None),
+        let Some(table) = self.table_for(major).filter(|_| buildable(major, def)) else {
+            return Ok(None);
         };
         let key = self.id_string(def, id);
         let Some(cls) = table.get_item(&key)? else {
@@ -369,10 +377,8 @@ impl<'py> FrameBuilder<'py> {
     /// Whether the class the table of a tag of version `major` has for
     /// `id` is the one built here.
     pub fn is_standard(&self, major: u8, id: &str) -> PyResult<bool> {
-        let table = match (major, &self.table22) {
-            (3.., _) => &self.table,
-            (_, Some(table22)) => table22,
-            _ => return Ok(false),
+        let Some(table) = self.table_for(major) else {
+            return Ok(false);
         };
         let key = match frame_def(major.max(2), id) {
             Some(def) if def.id == id => name(self.py, def.id),
